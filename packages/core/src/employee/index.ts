@@ -1,0 +1,3 @@
+export * from "./email.js";
+export * from "./schema.js";
+export * from "./search.js";

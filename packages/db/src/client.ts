@@ -1,0 +1,98 @@
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema.js";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export const migrationsFolder = fileURLToPath(
+  new URL("../drizzle", import.meta.url),
+);
+
+export type DatabaseOptions =
+  | {
+      /** A postgres:// URL: the server driver, pooled. */
+      url: string;
+      /** Connections this process may hold; keep it small on Lambda. */
+      maxConnections?: number;
+    }
+  | {
+      /** A PGlite data directory, or `memory://` for a throwaway one. */
+      dataDir: string;
+      /** A data directory dumped by `dumpDataDir`, to start from. */
+      loadDataDir?: Blob | File;
+    };
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "postgres" | "pglite";
+  /** Applies pending migrations; safe to call from several processes. */
+  migrate(): Promise<void>;
+  /** Dumps a PGlite data directory (for test templates); PGlite only. */
+  dump?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+const MIGRATION_LOCK = 72_006_417;
+
+/** Opens Roster's database: Postgres when given a URL, else embedded PGlite. */
+export async function openDatabase(
+  options: DatabaseOptions,
+): Promise<DatabaseHandle> {
+  if ("url" in options) return openPostgres(options.url, options);
+  const client = new PGlite({
+    dataDir: options.dataDir,
+    extensions: { pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema });
+  return {
+    db: db as unknown as Database,
+    kind: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    dump: async () => client.dumpDataDir("none"),
+    close: () => client.close(),
+  };
+}
+
+function openPostgres(
+  url: string,
+  { maxConnections = 10 }: { maxConnections?: number },
+): DatabaseHandle {
+  const client = postgres(url, {
+    max: maxConnections,
+    onnotice: () => {},
+    connection: { application_name: "roster" },
+  });
+  const db = drizzlePostgres({ client, schema });
+  return {
+    db: db as unknown as Database,
+    kind: "postgres",
+    migrate: () => migrateServer(url),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+// Migrations run on one dedicated connection under an advisory lock, so two
+// processes starting together (tests, a deploy and a dev server) take turns.
+async function migrateServer(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
+  } finally {
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    await client.end({ timeout: 5 });
+  }
+}

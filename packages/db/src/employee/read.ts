@@ -1,0 +1,183 @@
+import {
+  type DirectReport,
+  displayName,
+  type Employee,
+  NotFoundError,
+  type PersonSummary,
+  phoneDigits,
+} from "@roster/core";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "../client.js";
+import type { Context } from "../context.js";
+import { departments } from "../department/table.js";
+import { locations } from "../location/table.js";
+import { type EmployeeRow, employees } from "./table.js";
+
+const manager = alias(employees, "manager");
+
+/** Employees with their department, location and manager joined in. */
+export function selectEmployees(
+  tx: Executor,
+  score: SQL<number> = sql<number>`0`,
+) {
+  return tx
+    .select({
+      e: employees,
+      score,
+      department: { id: departments.id, name: departments.name },
+      location: {
+        id: locations.id,
+        name: locations.name,
+        city: locations.city,
+        countryCode: locations.countryCode,
+        timeZone: locations.timeZone,
+      },
+      manager: {
+        id: manager.id,
+        givenName: manager.givenName,
+        familyName: manager.familyName,
+        preferredName: manager.preferredName,
+      },
+    })
+    .from(employees)
+    .leftJoin(departments, eq(departments.id, employees.departmentId))
+    .leftJoin(locations, eq(locations.id, employees.locationId))
+    .leftJoin(manager, eq(manager.id, employees.managerId));
+}
+
+type Joined = Awaited<ReturnType<typeof selectEmployees>>[number];
+
+/** Maps a joined row to the Employee the API and UI speak. */
+export function toEmployee({ e, department, location, manager: m }: Joined) {
+  return {
+    id: e.id,
+    email: e.email,
+    givenName: e.givenName,
+    familyName: e.familyName,
+    preferredName: e.preferredName,
+    displayName: displayName(e),
+    pronouns: e.pronouns,
+    jobTitle: e.jobTitle,
+    department: department?.id ? department : null,
+    location: location?.id ? location : null,
+    manager: m?.id ? { id: m.id, name: displayName(m) } : null,
+    phones: e.phones.map((p) => ({ ...p, digits: phoneDigits(p.number) })),
+    startDate: e.startDate,
+    skills: e.skills,
+    badges: e.badges,
+    bio: e.bio,
+    photoKey: e.photoKey,
+    role: e.role,
+    version: e.version,
+    createdAt: new Date(e.createdAt).toISOString(),
+    updatedAt: new Date(e.updatedAt).toISOString(),
+  } satisfies Employee;
+}
+
+function toSummary(employee: Employee): PersonSummary {
+  return {
+    id: employee.id,
+    displayName: employee.displayName,
+    jobTitle: employee.jobTitle,
+    department: employee.department,
+    photoKey: employee.photoKey,
+  };
+}
+
+/** One person, or NotFoundError. */
+export async function getEmployee(ctx: Context, id: string) {
+  const [row] = await selectEmployees(ctx.tx).where(eq(employees.id, id));
+  if (!row) throw new NotFoundError("employee", id);
+  return toEmployee(row);
+}
+
+/** Reads the stored row itself, locked for update inside a transaction. */
+export async function lockEmployee(
+  ctx: Context,
+  id: string,
+): Promise<EmployeeRow> {
+  const [row] = await ctx.tx
+    .select()
+    .from(employees)
+    .where(eq(employees.id, id))
+    .for("update");
+  if (!row) throw new NotFoundError("employee", id);
+  return row;
+}
+
+// Reporting lines are kept acyclic on write; the depth bound only guards
+// the recursive queries against a cycle written behind Roster's back.
+const MAX_DEPTH = 64;
+
+/** Ids of `id`'s managers, nearest first. */
+export async function managerIds(tx: Executor, id: string): Promise<string[]> {
+  const rows = await tx.execute(sql`
+    with recursive chain(id, manager_id, depth) as (
+      select id, manager_id, 0 from employees where id = ${id}
+      union all
+      select e.id, e.manager_id, c.depth + 1
+      from employees e join chain c on e.id = c.manager_id
+      where c.depth < ${MAX_DEPTH}
+    )
+    select id from chain where depth > 0 order by depth`);
+  return rowsOf<{ id: string }>(rows).map((r) => r.id);
+}
+
+/** The people `id` reports to, from the top of the organisation down. */
+export async function getManagerChain(
+  ctx: Context,
+  id: string,
+): Promise<PersonSummary[]> {
+  await getEmployee(ctx, id);
+  const ids = (await managerIds(ctx.tx, id)).reverse();
+  if (ids.length === 0) return [];
+  const rows = await selectEmployees(ctx.tx).where(inArray(employees.id, ids));
+  const byId = new Map(rows.map((r) => [r.e.id, toSummary(toEmployee(r))]));
+  return ids.flatMap((i) => byId.get(i) ?? []);
+}
+
+interface ReportCount {
+  root: string;
+  direct: number;
+  total: number;
+}
+
+/** The people who report directly to `id`, with the size of each team. */
+export async function getDirectReports(
+  ctx: Context,
+  id: string,
+): Promise<DirectReport[]> {
+  await getEmployee(ctx, id);
+  const rows = await selectEmployees(ctx.tx)
+    .where(eq(employees.managerId, id))
+    .orderBy(employees.sortKey, employees.id);
+  if (rows.length === 0) return [];
+  const counts = await ctx.tx.execute(sql`
+    with recursive below(root, id, depth) as (
+      select id, id, 0 from employees where manager_id = ${id}
+      union all
+      select b.root, e.id, b.depth + 1
+      from employees e join below b on e.manager_id = b.id
+      where b.depth < ${MAX_DEPTH}
+    )
+    select root,
+      (count(*) filter (where depth = 1))::int as direct,
+      (count(*) - 1)::int as total
+    from below group by root`);
+  const byRoot = new Map(rowsOf<ReportCount>(counts).map((c) => [c.root, c]));
+  return rows.map((r) => {
+    const c = byRoot.get(r.e.id);
+    return {
+      ...toSummary(toEmployee(r)),
+      directReportCount: Number(c?.direct ?? 0),
+      totalReportCount: Number(c?.total ?? 0),
+    };
+  });
+}
+
+/** Rows from `execute`, which PGlite and postgres.js shape differently. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

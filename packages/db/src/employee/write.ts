@@ -1,0 +1,177 @@
+import {
+  assertCanCreateEmployee,
+  assertCanDeleteEmployee,
+  assertCanUpdateEmployee,
+  assertNoReportingCycle,
+  ConflictError,
+  type EmployeeCreate,
+  type EmployeeFields,
+  type EmployeeUpdate,
+  ValidationError,
+  VersionMismatchError,
+} from "@roster/core";
+import { and, eq, sql } from "drizzle-orm";
+import type { Context } from "../context.js";
+import { departments } from "../department/table.js";
+import { uniqueViolation } from "../errors.js";
+import { locations } from "../location/table.js";
+import { getEmployee, lockEmployee, managerIds } from "./read.js";
+import { searchFields } from "./search-fields.js";
+import { type EmployeeRow, employees } from "./table.js";
+
+// Manager changes take this transaction-scoped lock, so two concurrent
+// edits cannot each pass the cycle check and together close a loop.
+const REPORTING_LINES_LOCK = 72_006_418;
+
+type References = Partial<
+  Pick<EmployeeFields, "departmentId" | "locationId" | "managerId">
+>;
+
+async function assertReferencesExist(ctx: Context, refs: References) {
+  const checks = [
+    ["departmentId", refs.departmentId, departments, "department"],
+    ["locationId", refs.locationId, locations, "location"],
+    ["managerId", refs.managerId, employees, "person"],
+  ] as const;
+  for (const [path, id, table, noun] of checks) {
+    if (!id) continue;
+    const [row] = await ctx.tx
+      .select({ id: table.id })
+      .from(table)
+      .where(eq(table.id, id));
+    if (!row) {
+      throw new ValidationError([{ path, message: `no ${noun} has this id` }]);
+    }
+  }
+}
+
+function emailTaken(email: string): never {
+  throw new ConflictError(`Someone in the directory already has ${email}.`, {
+    field: "email",
+    email,
+  });
+}
+
+/** Adds a person; HR and admins only. */
+export async function createEmployee(ctx: Context, input: EmployeeCreate) {
+  assertCanCreateEmployee(ctx.actor, input.role);
+  await assertReferencesExist(ctx, input);
+  let id: string;
+  try {
+    const [row] = await ctx.tx
+      .insert(employees)
+      .values({ ...input, ...searchFields(input) })
+      .returning({ id: employees.id });
+    id = row?.id ?? "";
+  } catch (error) {
+    if (uniqueViolation(error) === "employees_email_key") {
+      emailTaken(input.email);
+    }
+    throw error;
+  }
+  ctx.emit({ type: "employee.created", id, version: 1 });
+  return getEmployee(ctx, id);
+}
+
+function changedFields(row: EmployeeRow, patch: EmployeeUpdate) {
+  return (Object.keys(patch) as (keyof EmployeeUpdate)[]).filter(
+    (field) =>
+      JSON.stringify(patch[field] ?? null) !==
+      JSON.stringify(row[field] ?? null),
+  );
+}
+
+/**
+ * Changes the fields in `patch`. With `expectedVersion`, a person changed
+ * since the caller read them is refused and nothing is written.
+ */
+export async function updateEmployee(
+  ctx: Context,
+  id: string,
+  expectedVersion: number | undefined,
+  patch: EmployeeUpdate,
+) {
+  const row = await lockEmployee(ctx, id);
+  assertCanUpdateEmployee(
+    ctx.actor,
+    id,
+    Object.keys(patch) as (keyof EmployeeUpdate)[],
+  );
+  if (expectedVersion !== undefined && expectedVersion !== row.version) {
+    throw new VersionMismatchError(
+      "employee",
+      id,
+      expectedVersion,
+      row.version,
+    );
+  }
+  const fields = changedFields(row, patch);
+  if (fields.length === 0) return getEmployee(ctx, id);
+  await assertReferencesExist(ctx, patch);
+  if (patch.managerId && fields.includes("managerId")) {
+    await ctx.tx.execute(
+      sql`select pg_advisory_xact_lock(${REPORTING_LINES_LOCK})`,
+    );
+    const chain = await managerIds(ctx.tx, patch.managerId);
+    assertNoReportingCycle(id, patch.managerId, [patch.managerId, ...chain]);
+  }
+  const next = { ...row, ...patch };
+  try {
+    await ctx.tx
+      .update(employees)
+      .set({
+        ...patch,
+        ...searchFields(next),
+        version: row.version + 1,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(employees.id, id), eq(employees.version, row.version)));
+  } catch (error) {
+    if (uniqueViolation(error) === "employees_email_key" && patch.email) {
+      emailTaken(patch.email);
+    }
+    throw error;
+  }
+  ctx.emit({ type: "employee.updated", id, version: row.version + 1, fields });
+  return getEmployee(ctx, id);
+}
+
+/**
+ * Removes a person. Their direct reports move up to the removed person's
+ * own manager, so nobody is left outside the organisation by accident.
+ */
+export async function deleteEmployee(
+  ctx: Context,
+  id: string,
+  expectedVersion?: number,
+) {
+  const row = await lockEmployee(ctx, id);
+  assertCanDeleteEmployee(ctx.actor, id);
+  if (expectedVersion !== undefined && expectedVersion !== row.version) {
+    throw new VersionMismatchError(
+      "employee",
+      id,
+      expectedVersion,
+      row.version,
+    );
+  }
+  const moved = await ctx.tx
+    .update(employees)
+    .set({
+      managerId: row.managerId,
+      version: sql`${employees.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(employees.managerId, id))
+    .returning({ id: employees.id, version: employees.version });
+  await ctx.tx.delete(employees).where(eq(employees.id, id));
+  for (const report of moved) {
+    ctx.emit({
+      type: "employee.updated",
+      id: report.id,
+      version: report.version,
+      fields: ["managerId"],
+    });
+  }
+  ctx.emit({ type: "employee.deleted", id });
+}

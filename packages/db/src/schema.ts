@@ -1,0 +1,3 @@
+export { departments } from "./department/table.js";
+export { employees } from "./employee/table.js";
+export { locations } from "./location/table.js";
