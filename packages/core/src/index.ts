@@ -3,6 +3,7 @@ export * from "./department/index.js";
 export * from "./employee/index.js";
 export * from "./errors/index.js";
 export * from "./events/index.js";
+export * from "./ids.js";
 export * from "./location/index.js";
 export * from "./org/index.js";
 export * from "./paging/index.js";

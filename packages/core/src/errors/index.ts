@@ -10,6 +10,7 @@ export type ErrorCode =
   | "conflict"
   | "version_mismatch"
   | "unsupported_media_type"
+  | "precondition_required"
   | "internal";
 
 /** One problem with one input field; `path` locates it, e.g. `phones.0`. */

@@ -1,8 +1,11 @@
 import {
+  type Actor,
   type DirectReport,
   displayName,
   type Employee,
+  isUuid,
   NotFoundError,
+  normalizeEmail,
   type PersonSummary,
   phoneDigits,
 } from "@roster/core";
@@ -180,4 +183,21 @@ export async function getDirectReports(
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** The actor a person acts as (their id and role), or undefined. */
+export async function findActor(
+  ctx: Context,
+  by: { id: string } | { email: string },
+): Promise<Actor | undefined> {
+  if ("id" in by && !isUuid(by.id)) return undefined;
+  const [row] = await ctx.tx
+    .select({ id: employees.id, role: employees.role })
+    .from(employees)
+    .where(
+      "id" in by
+        ? eq(employees.id, by.id)
+        : eq(employees.email, normalizeEmail(by.email)),
+    );
+  return row;
 }

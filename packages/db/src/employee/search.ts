@@ -6,7 +6,9 @@ import {
   type Facets,
   type FacetValue,
   foldForSearch,
+  isUuid,
   phoneQueryDigits,
+  ValidationError,
 } from "@roster/core";
 import { and, asc, inArray, type SQL, sql } from "drizzle-orm";
 import type { Context } from "../context.js";
@@ -102,10 +104,10 @@ export async function searchEmployees(ctx: Context, search: EmployeeSearch) {
       "string",
     ]);
     page = sql`(-${match.score}, ${e.sortKey}, ${e.id}) >
-      (${-Number(score)}, ${key}, ${uuidOrNil(String(id))}::uuid)`;
+      (${-Number(score)}, ${key}, ${cursorId(id)}::uuid)`;
   } else if (search.cursor) {
     const [key, id] = decodeCursor(search.cursor, ["string", "string"]);
-    page = sql`(${e.sortKey}, ${e.id}) > (${key}, ${uuidOrNil(String(id))}::uuid)`;
+    page = sql`(${e.sortKey}, ${e.id}) > (${key}, ${cursorId(id)}::uuid)`;
   }
   const rows = await selectEmployees(ctx.tx, match?.score)
     .where(and(...conditions, page))
@@ -127,14 +129,13 @@ export async function searchEmployees(ctx: Context, search: EmployeeSearch) {
   return { items: items.map(toEmployee), nextCursor };
 }
 
-// A malformed id in a cursor would be a database error; the nil UUID sorts
-// first and so simply restarts that position.
-function uuidOrNil(id: string): string {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
-    id,
-  )
-    ? id
-    : "00000000-0000-0000-0000-000000000000";
+// The id is compared as a uuid; a hand-edited one is refused before it
+// could become a database error.
+function cursorId(id: string | number | undefined): string {
+  if (typeof id === "string" && isUuid(id)) return id;
+  throw new ValidationError([
+    { path: "cursor", message: "is not a cursor from this list" },
+  ]);
 }
 
 /** How many people match the query and every filter. */
