@@ -4,6 +4,7 @@ export * from "./employee/index.js";
 export * from "./errors/index.js";
 export * from "./events/index.js";
 export * from "./ids.js";
+export * from "./import/index.js";
 export * from "./location/index.js";
 export * from "./org/index.js";
 export * from "./paging/index.js";

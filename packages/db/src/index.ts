@@ -11,4 +11,5 @@ export * from "./employee/read.js";
 export * from "./employee/search.js";
 export * from "./employee/write.js";
 export { findPgError, uniqueViolation } from "./errors.js";
+export * from "./import/index.js";
 export * from "./location/operations.js";

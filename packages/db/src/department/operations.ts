@@ -12,24 +12,25 @@ import { employees } from "../employee/table.js";
 import { uniqueViolation } from "../errors.js";
 import { departments } from "./table.js";
 
-const headcount = sql<number>`(select count(*)::int from ${employees}
-  where ${employees.departmentId} = ${departments.id})`;
+const headcount = sql<number>`count(${employees.id})::int`;
+
+function withHeadcount(ctx: Context) {
+  return ctx.tx
+    .select({ id: departments.id, name: departments.name, headcount })
+    .from(departments)
+    .leftJoin(employees, eq(employees.departmentId, departments.id))
+    .groupBy(departments.id);
+}
 
 /** Every department, by name, with how many people are in it. */
 export async function listDepartments(ctx: Context): Promise<Department[]> {
-  const rows = await ctx.tx
-    .select({ id: departments.id, name: departments.name, headcount })
-    .from(departments)
-    .orderBy(asc(departments.nameKey));
+  const rows = await withHeadcount(ctx).orderBy(asc(departments.nameKey));
   return rows.map((r) => ({ ...r, headcount: Number(r.headcount) }));
 }
 
 /** One department, or NotFoundError. */
 export async function getDepartment(ctx: Context, id: string) {
-  const [row] = await ctx.tx
-    .select({ id: departments.id, name: departments.name, headcount })
-    .from(departments)
-    .where(eq(departments.id, id));
+  const [row] = await withHeadcount(ctx).where(eq(departments.id, id));
   if (!row) throw new NotFoundError("department", id);
   return { ...row, headcount: Number(row.headcount) };
 }

@@ -15,13 +15,10 @@ import type { Context } from "../context.js";
 import { departments } from "../department/table.js";
 import { uniqueViolation } from "../errors.js";
 import { locations } from "../location/table.js";
+import { lockReportingLines } from "../locks.js";
 import { getEmployee, lockEmployee, managerIds } from "./read.js";
 import { searchFields } from "./search-fields.js";
 import { type EmployeeRow, employees } from "./table.js";
-
-// Manager changes take this transaction-scoped lock, so two concurrent
-// edits cannot each pass the cycle check and together close a loop.
-const REPORTING_LINES_LOCK = 72_006_418;
 
 type References = Partial<
   Pick<EmployeeFields, "departmentId" | "locationId" | "managerId">
@@ -109,9 +106,7 @@ export async function updateEmployee(
   if (fields.length === 0) return getEmployee(ctx, id);
   await assertReferencesExist(ctx, patch);
   if (patch.managerId && fields.includes("managerId")) {
-    await ctx.tx.execute(
-      sql`select pg_advisory_xact_lock(${REPORTING_LINES_LOCK})`,
-    );
+    await lockReportingLines(ctx.tx);
     const chain = await managerIds(ctx.tx, patch.managerId);
     assertNoReportingCycle(id, patch.managerId, [patch.managerId, ...chain]);
   }

@@ -5,7 +5,7 @@ import {
   type Location,
   type LocationCreate,
 } from "@roster/core";
-import { asc, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Context } from "../context.js";
 import { employees } from "../employee/table.js";
 import { uniqueViolation } from "../errors.js";
@@ -18,8 +18,7 @@ const columns = {
   region: locations.region,
   countryCode: locations.countryCode,
   timeZone: locations.timeZone,
-  headcount: sql<number>`(select count(*)::int from ${employees}
-    where ${employees.locationId} = ${locations.id})`,
+  headcount: sql<number>`count(${employees.id})::int`,
 };
 
 /** Every office, by name, with how many people work there. */
@@ -27,6 +26,8 @@ export async function listLocations(ctx: Context): Promise<Location[]> {
   const rows = await ctx.tx
     .select(columns)
     .from(locations)
+    .leftJoin(employees, eq(employees.locationId, locations.id))
+    .groupBy(locations.id)
     .orderBy(asc(locations.nameKey));
   return rows.map((r) => ({ ...r, headcount: Number(r.headcount) }));
 }

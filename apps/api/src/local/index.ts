@@ -1,0 +1,97 @@
+import {
+  describeImportReport,
+  discardEvents,
+  type ImportReport,
+} from "@roster/core";
+import { type Directory, openDatabase } from "@roster/db";
+import { localActorResolver } from "../auth/actor.js";
+import { readConfig } from "../config.js";
+import { datasetPath } from "../datasets.js";
+import { jsonLineLogger, type Logger } from "../http/observe.js";
+import { seedIfEmpty } from "./seed.js";
+import { serveLocally } from "./server.js";
+
+export interface LocalStackOptions {
+  port?: number;
+  /** A PGlite data directory, or `memory://`; ignored with a databaseUrl. */
+  dataDir?: string;
+  databaseUrl?: string;
+  /** Load the sample company when the directory is empty. */
+  seed?: boolean;
+  /** A built web UI to serve beside the API. */
+  webRoot?: string;
+  logger?: Logger;
+}
+
+export interface LocalStack {
+  url: string;
+  seedReport: ImportReport | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole product on one machine: the database (embedded unless a URL
+ * is given), migrated and optionally seeded, and the API with the UI.
+ */
+export async function startLocalStack(
+  options: LocalStackOptions = {},
+): Promise<LocalStack> {
+  const config = readConfig();
+  const logger = options.logger ?? jsonLineLogger;
+  // An explicit data directory wins over DATABASE_URL from the environment.
+  const databaseUrl =
+    options.databaseUrl ?? (options.dataDir ? undefined : config.databaseUrl);
+  const handle = await openDatabase(
+    databaseUrl
+      ? { url: databaseUrl, maxConnections: config.maxConnections }
+      : { dataDir: options.dataDir ?? config.dataDir },
+  );
+  try {
+    await handle.migrate();
+    const directory: Directory = {
+      db: handle.db,
+      events: discardEvents,
+      onPublishError: (error) =>
+        logger({
+          level: "error",
+          message: "publishing failed",
+          error: String(error),
+        }),
+    };
+    let seedReport: ImportReport | undefined;
+    const file = datasetPath("oracle-hr", "employees-joined.csv");
+    if (options.seed && file) {
+      seedReport = await seedIfEmpty(directory, {
+        file,
+        companyDomain: config.companyDomain,
+        adminEmail: config.localAdminEmail,
+      });
+    } else if (options.seed) {
+      logger({
+        level: "warn",
+        message: "The sample data set is missing; starting empty.",
+      });
+    }
+    const server = await serveLocally(
+      {
+        directory,
+        auth: localActorResolver(directory, config.localAdminEmail),
+        logger,
+      },
+      { port: options.port ?? config.port, webRoot: options.webRoot },
+    );
+    return {
+      url: server.url,
+      seedReport,
+      close: async () => {
+        await server.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+export { describeImportReport };

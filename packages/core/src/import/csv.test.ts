@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { isRosterError, type ValidationError } from "../errors/index.js";
+import { type CsvReadOptions, type CsvRow, readCsvRows } from "./csv.js";
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+async function* chunks(bytes: Uint8Array, size: number) {
+  for (let at = 0; at < bytes.length; at += size) {
+    yield bytes.subarray(at, at + size);
+  }
+}
+
+async function readAll(
+  source: AsyncIterable<Uint8Array> | Uint8Array[],
+  options?: CsvReadOptions,
+): Promise<CsvRow[]> {
+  const rows: CsvRow[] = [];
+  for await (const row of readCsvRows(source, options)) rows.push(row);
+  return rows;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isRosterError(error)) return error as ValidationError;
+    throw error;
+  }
+  throw new Error("expected the file to be refused");
+}
+
+describe("readCsvRows", () => {
+  it("numbers rows as a spreadsheet shows them", async () => {
+    const text = '\uFEFFid, name \r\n1,Ada\r\n\r\n2,"Line\nbreak"\r\n3,Cy\r\n';
+    const rows = await readAll([utf8(text)]);
+    expect(rows).toEqual([
+      { ok: true, row: 2, values: { id: "1", name: "Ada" } },
+      { ok: true, row: 4, values: { id: "2", name: "Line\nbreak" } },
+      { ok: true, row: 5, values: { id: "3", name: "Cy" } },
+    ]);
+  });
+
+  it("reads bytes split anywhere, even inside a character", async () => {
+    const text = "\uFEFFid,name\n1,Zoë\n2,王小明\n3,Петров\n";
+    const rows = await readAll(chunks(utf8(text), 1));
+    expect(rows.map((r) => r.ok && r.values.name)).toEqual([
+      "Zoë",
+      "王小明",
+      "Петров",
+    ]);
+  });
+
+  it("reports a row with the wrong number of cells and reads on", async () => {
+    const rows = await readAll([utf8("a,b,c\n1,2\n4,5,6\n7,8,9,10\n")]);
+    expect(rows).toEqual([
+      {
+        ok: false,
+        rejected: {
+          row: 2,
+          reasons: [
+            { field: "", message: "has 2 cells where the header has 3" },
+          ],
+        },
+      },
+      { ok: true, row: 3, values: { a: "4", b: "5", c: "6" } },
+      {
+        ok: false,
+        rejected: {
+          row: 4,
+          reasons: [
+            { field: "", message: "has 4 cells where the header has 3" },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it("skips rows whose cells are all blank", async () => {
+    const rows = await readAll([utf8("a,b\n , \n1,2\n,\n")]);
+    expect(rows).toEqual([{ ok: true, row: 3, values: { a: "1", b: "2" } }]);
+  });
+
+  it("reports text that is not UTF-8", async () => {
+    const latin1 = Uint8Array.from([
+      ...utf8("id,name\n1,Jos"),
+      0xe9,
+      ...utf8("\n2,Ana\n"),
+    ]);
+    const rows = await readAll([latin1]);
+    expect(rows[0]).toMatchObject({
+      ok: false,
+      rejected: { row: 2, reasons: [{ field: "name" }] },
+    });
+    expect(rows[1]).toMatchObject({ ok: true, row: 3 });
+  });
+
+  it("refuses a file without the columns it needs", async () => {
+    const error = await refusal(
+      readAll([utf8("id,name,id\n1,Ada,1\n")], {
+        requiredColumns: ["id", "name", "email"],
+      }),
+    );
+    expect(error.code).toBe("invalid_input");
+    expect(error.issues).toEqual([
+      { path: "email", message: "is not a column of this file" },
+      { path: "id", message: "appears more than once in the header" },
+    ]);
+  });
+
+  it("refuses a file that is not CSV", async () => {
+    const error = await refusal(readAll([utf8('id,name\n1,"Ada\n')]));
+    expect(error.issues[0]?.path).toBe("file");
+    expect(error.issues[0]?.message).toMatch(/not valid CSV/);
+  });
+
+  it("passes on a failure of the byte source", async () => {
+    async function* failing() {
+      yield utf8("id\n1\n");
+      throw new Error("disk gone");
+    }
+    await expect(readAll(failing())).rejects.toThrow("disk gone");
+  });
+
+  it("yields nothing for an empty file", async () => {
+    expect(await readAll([utf8("")])).toEqual([]);
+  });
+});

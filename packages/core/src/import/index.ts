@@ -1,0 +1,31 @@
+export {
+  type ByteSource,
+  type CsvReadOptions,
+  type CsvRow,
+  readCsvRows,
+} from "./csv.js";
+export { type MapRowOptions, mapRow } from "./map-row.js";
+export {
+  ColumnMapping,
+  MappingColumns,
+  mappedColumns,
+  oracleHrMapping,
+} from "./mapping.js";
+export { readImportRows } from "./read-import-rows.js";
+export {
+  ImportedLocation,
+  ImportedPerson,
+  type ImportReason,
+  ImportRecord,
+  type ImportReport,
+  type MappedRow,
+  type RowProblem,
+  type SourceRow,
+} from "./record.js";
+export { describeImportReport } from "./report.js";
+export {
+  planReportingLines,
+  type RefusedLink,
+  type ReportingLinePlan,
+  type ReportingLines,
+} from "./reporting-lines.js";

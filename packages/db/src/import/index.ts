@@ -1,0 +1,1 @@
+export { type ImportOptions, importEmployees } from "./import-employees.js";

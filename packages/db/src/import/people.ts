@@ -1,0 +1,154 @@
+import type { ImportedPerson, ImportRecord } from "@roster/core";
+import { eq, inArray, or, sql } from "drizzle-orm";
+import type { Context } from "../context.js";
+import { searchFields } from "../employee/search-fields.js";
+import { type EmployeeRow, employees } from "../employee/table.js";
+import type { ImportLog } from "./log.js";
+import type { Placement } from "./organisation.js";
+
+export type Outcome = "created" | "updated" | "unchanged";
+
+/** A person the import has written, or found already as the file says. */
+export interface Written {
+  record: ImportRecord;
+  id: string;
+  outcome: Outcome;
+}
+
+type Fields = ImportedPerson & Placement & { externalId: string };
+
+/**
+ * Creates or updates the people of one batch, matched by the export's id
+ * or by email. Only the fields the export names are compared and written,
+ * so a re-import of the same file changes nothing.
+ */
+export async function writePeople(
+  ctx: Context,
+  placed: ReadonlyMap<ImportRecord, Placement>,
+  log: ImportLog,
+): Promise<Written[]> {
+  const records = [...placed.keys()];
+  if (records.length === 0) return [];
+  const stored = await ctx.tx
+    .select()
+    .from(employees)
+    .where(
+      or(
+        inArray(
+          employees.email,
+          records.map((r) => r.person.email),
+        ),
+        inArray(
+          employees.externalId,
+          records.map((r) => r.externalId),
+        ),
+      ),
+    )
+    .for("update");
+  const byEmail = new Map(stored.map((e) => [e.email, e]));
+  const byExternalId = new Map(stored.map((e) => [e.externalId, e]));
+  const written: Written[] = [];
+  const creates: [ImportRecord, Fields][] = [];
+  for (const [record, placement] of placed) {
+    const fields = {
+      ...record.person,
+      ...placement,
+      externalId: record.externalId,
+    };
+    const sameId = byExternalId.get(record.externalId);
+    const sameEmail = byEmail.get(record.person.email);
+    const problem = matchProblem(sameId, sameEmail);
+    const target = sameId ?? sameEmail;
+    if (problem) {
+      log.reject(record.row, record.columns.email, problem);
+    } else if (target) {
+      const outcome = await updatePerson(ctx, target, fields);
+      written.push({ record, id: target.id, outcome });
+    } else {
+      creates.push([record, fields]);
+    }
+  }
+  if (creates.length > 0) written.push(...(await createPeople(ctx, creates)));
+  return written;
+}
+
+function matchProblem(
+  sameId: EmployeeRow | undefined,
+  sameEmail: EmployeeRow | undefined,
+): string | undefined {
+  if (sameId && sameEmail && sameId.id !== sameEmail.id) {
+    return "already belongs to another person in the directory";
+  }
+  // Re-keying someone silently could merge two people; HR decides.
+  if (!sameId && sameEmail?.externalId) {
+    return (
+      "belongs to someone in the directory whose HR id is " +
+      `${sameEmail.externalId}, not this row's`
+    );
+  }
+  return undefined;
+}
+
+async function createPeople(
+  ctx: Context,
+  creates: readonly [ImportRecord, Fields][],
+): Promise<Written[]> {
+  const values = creates.map(([, fields]) => {
+    const full = { preferredName: null, jobTitle: null, phones: [], ...fields };
+    return { ...full, ...searchFields(full) };
+  });
+  const rows = await ctx.tx
+    .insert(employees)
+    .values(values)
+    .returning({ id: employees.id, externalId: employees.externalId });
+  const ids = new Map(rows.map((r) => [r.externalId, r.id]));
+  return creates.map(([record]) => {
+    const id = ids.get(record.externalId);
+    if (!id) throw new Error("Insert returned no row.");
+    ctx.emit({ type: "employee.created", id, version: 1 });
+    return { record, id, outcome: "created" };
+  });
+}
+
+async function updatePerson(
+  ctx: Context,
+  stored: EmployeeRow,
+  fields: Fields,
+): Promise<Outcome> {
+  const changed = (Object.keys(fields) as (keyof Fields)[]).filter(
+    (key) => canonical(fields[key]) !== canonical(stored[key]),
+  );
+  if (changed.length === 0) return "unchanged";
+  const patch = Object.fromEntries(
+    changed.map((key) => [key, fields[key]]),
+  ) as Partial<Fields>;
+  const version = stored.version + 1;
+  await ctx.tx
+    .update(employees)
+    .set({
+      ...patch,
+      ...searchFields({ ...stored, ...fields }),
+      version,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(employees.id, stored.id));
+  ctx.emit({
+    type: "employee.updated",
+    id: stored.id,
+    version,
+    fields: changed,
+  });
+  return "updated";
+}
+
+// JSON with sorted keys, so a phone read back from jsonb compares equal to
+// the same phone from the file.
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
