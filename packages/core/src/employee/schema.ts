@@ -98,6 +98,7 @@ export const Employee = z.object({
       id: z.uuid(),
       name: z.string(),
       city: z.string().nullable(),
+      region: z.string().nullable(),
       countryCode: z.string().nullable(),
       timeZone: z.string().nullable(),
     })

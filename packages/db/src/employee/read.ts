@@ -33,6 +33,7 @@ export function selectEmployees(
         id: locations.id,
         name: locations.name,
         city: locations.city,
+        region: locations.region,
         countryCode: locations.countryCode,
         timeZone: locations.timeZone,
       },
