@@ -1,0 +1,136 @@
+// These mirror the zod schemas in @roster/core, which the web app does not
+// depend on yet; keep them in step with packages/core/src.
+
+export type Role = "employee" | "hr" | "admin";
+export type PhoneKind = "work" | "mobile" | "other";
+
+export interface Phone {
+  kind: PhoneKind;
+  number: string;
+}
+
+export interface Summary {
+  id: string;
+  name: string;
+}
+
+export interface EmployeeLocation {
+  id: string;
+  name: string;
+  city: string | null;
+  countryCode: string | null;
+  timeZone: string | null;
+}
+
+export interface Employee {
+  id: string;
+  email: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  displayName: string;
+  pronouns: string | null;
+  jobTitle: string | null;
+  department: Summary | null;
+  location: EmployeeLocation | null;
+  manager: Summary | null;
+  phones: (Phone & { digits: string })[];
+  startDate: string | null;
+  skills: string[];
+  badges: string[];
+  bio: string | null;
+  photoKey: string | null;
+  role: Role;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields a person or HR writes; create and update bodies use them. */
+export interface EmployeeFields {
+  email: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  pronouns: string | null;
+  jobTitle: string | null;
+  departmentId: string | null;
+  locationId: string | null;
+  managerId: string | null;
+  phones: Phone[];
+  startDate: string | null;
+  skills: string[];
+  badges: string[];
+  bio: string | null;
+  role: Role;
+}
+
+export type FieldName = keyof EmployeeFields;
+
+/** Fields an employee may change on their own profile. */
+export const SELF_SERVICE_FIELDS: readonly FieldName[] = [
+  "preferredName",
+  "pronouns",
+  "phones",
+  "skills",
+  "bio",
+];
+
+export interface PersonSummary {
+  id: string;
+  displayName: string;
+  jobTitle: string | null;
+  department: Summary | null;
+  photoKey: string | null;
+}
+
+export interface DirectReport extends PersonSummary {
+  directReportCount: number;
+  totalReportCount: number;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  headcount: number;
+}
+
+export interface Location {
+  id: string;
+  name: string;
+  city: string | null;
+  region: string | null;
+  countryCode: string | null;
+  timeZone: string | null;
+  headcount: number;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface Facets {
+  department: FacetValue[];
+  location: FacetValue[];
+  title: FacetValue[];
+  skill: FacetValue[];
+}
+
+export interface EmployeePage {
+  items: Employee[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface Me {
+  actor: { id: string; role: Role };
+  employee: Employee | null;
+  canActAs: boolean;
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}

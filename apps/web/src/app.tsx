@@ -1,0 +1,56 @@
+import { useEffect, useRef } from "react";
+import { SiteHeader } from "./components/site-header";
+import { Toaster } from "./components/toast";
+import { DirectoryPage } from "./pages/directory-page";
+import { EditPage, NewPersonPage } from "./pages/edit-page";
+import { NotFoundPage } from "./pages/not-found-page";
+import { ProfilePage } from "./pages/profile-page";
+import { useLocation } from "./router";
+import { matchRoute, type Route } from "./routes";
+import { SessionProvider, useActingAs } from "./session";
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case "directory":
+      return <DirectoryPage />;
+    case "profile":
+      return <ProfilePage key={route.id} id={route.id} />;
+    case "edit":
+      return <EditPage key={route.id} id={route.id} />;
+    case "new":
+      return <NewPersonPage />;
+    case "not-found":
+      return <NotFoundPage />;
+  }
+}
+
+/** Roster: the header, the page for the current address, and announcements. */
+export function App() {
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+  const actingAs = useActingAs();
+  const mainRef = useRef<HTMLElement>(null);
+  const initialPath = useRef<string | null>(pathname);
+
+  // A new page moves focus to the top of the content, as a page load would,
+  // so keyboard and screen reader users start reading it from the top.
+  useEffect(() => {
+    if (pathname === initialPath.current) return;
+    initialPath.current = null;
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
+  return (
+    <SessionProvider>
+      <SiteHeader route={route} />
+      <main id="main" ref={mainRef} tabIndex={-1} className="main">
+        {/* Acting as someone else reloads every page's data as them. */}
+        <Page key={actingAs?.id ?? "signed-in"} route={route} />
+      </main>
+      <footer className="site-footer">
+        <p>Roster · the company directory</p>
+      </footer>
+      <Toaster />
+    </SessionProvider>
+  );
+}
