@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startLocalStack } from "@roster/api/local";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   type Browser,
   CHROMIUM_PATH,

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startLocalStack } from "@roster/api/local";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Browser, hasChromium, launchBrowser } from "./browser";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
