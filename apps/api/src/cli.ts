@@ -1,6 +1,10 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { describeImportReport, isRosterError } from "@roster/core";
+import {
+  describeImportReport,
+  isRosterError,
+  ValidationError,
+} from "@roster/core";
 import { openDatabase } from "@roster/db";
 import { SYSTEM_ACTOR } from "./auth/actor.js";
 import { readConfig } from "./config.js";
@@ -56,7 +60,12 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (isRosterError(error) || (error as NodeJS.ErrnoException).code) {
+  if (error instanceof ValidationError) {
+    console.error("roster: the file cannot be imported:");
+    for (const issue of error.issues) {
+      console.error(`  ${issue.path ? `${issue.path}: ` : ""}${issue.message}`);
+    }
+  } else if (isRosterError(error) || (error as NodeJS.ErrnoException).code) {
     console.error(`roster: ${(error as Error).message}`);
   } else {
     console.error(error);

@@ -13,6 +13,18 @@ export interface ApiConfig {
   port: number;
   /** Connections one process may hold; kept small on Lambda. */
   maxConnections: number;
+  /** The WebSocket URL tickets point to, when set explicitly. */
+  realtimeUrl?: string;
+  /** The local realtime server's port (0 picks a free one); 8788. */
+  realtimePort?: number;
+}
+
+function portFrom(name: string, value: string | undefined, fallback: number) {
+  const port = Number(value ?? fallback);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`${name} must be a port number, not ${value}.`);
+  }
+  return port;
 }
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -20,10 +32,7 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 /** Reads the API's settings, refusing values it cannot use. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const companyDomain = env.ROSTER_COMPANY_DOMAIN?.trim() || "example.com";
-  const port = Number(env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`PORT must be a port number, not ${env.PORT}.`);
-  }
+  const port = portFrom("PORT", env.PORT, 8787);
   const maxConnections = Number(env.ROSTER_DB_MAX_CONNECTIONS ?? 10);
   if (!Number.isInteger(maxConnections) || maxConnections < 1) {
     throw new Error("ROSTER_DB_MAX_CONNECTIONS must be a positive integer.");
@@ -36,7 +45,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       env.ROSTER_LOCAL_ADMIN_EMAIL?.trim() || `sking@${companyDomain}`,
     port,
     maxConnections,
+    ...(env.ROSTER_REALTIME_URL?.trim()
+      ? { realtimeUrl: env.ROSTER_REALTIME_URL.trim() }
+      : {}),
+    realtimePort: portFrom(
+      "ROSTER_REALTIME_PORT",
+      env.ROSTER_REALTIME_PORT,
+      8788,
+    ),
   };
+}
+
+/** Where clients open the live-updates socket: set, or the local server. */
+export function realtimeUrlOf(config: ApiConfig): string {
+  return config.realtimeUrl ?? `ws://127.0.0.1:${config.realtimePort ?? 8788}`;
 }
 
 /** The repository root, for the datasets the local seed reads. */

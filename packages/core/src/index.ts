@@ -8,5 +8,6 @@ export * from "./import/index.js";
 export * from "./location/index.js";
 export * from "./org/index.js";
 export * from "./paging/index.js";
+export * from "./realtime/index.js";
 export * from "./search/index.js";
 export * from "./text/index.js";

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { ConflictError } from "@roster/core";
 
 function isRunning(pid: number): boolean {
   try {
@@ -26,9 +27,11 @@ export function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(readFileSync(lockFile, "utf8"));
       if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-        throw new Error(
+        throw new ConflictError(
           `The local database in ${dataDir} is in use by process ${holder} ` +
-            "(a running `pnpm dev`?). Stop it first, or use the API.",
+            "(a running `pnpm dev`?). Stop it first, or point both at a " +
+            "PostgreSQL server with DATABASE_URL.",
+          { dataDir, process: holder },
         );
       }
       rmSync(lockFile, { force: true });

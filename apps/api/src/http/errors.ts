@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   version_mismatch: 412,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   precondition_required: 428,
   internal: 500,

@@ -6,6 +6,9 @@ import type { z } from "zod";
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
+    if (issue.code === "invalid_type" && issue.expected === "nonoptional") {
+      return { path, message: "is required" };
+    }
     if (issue.code === "unrecognized_keys") {
       return {
         path,
@@ -26,7 +29,10 @@ export function parseWith<S extends z.ZodType>(
   return result.data;
 }
 
-const MAX_BODY_BYTES = 256 * 1024;
+/** The largest request body the API reads. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Reads a JSON body: 415 unless it is declared JSON, 400 when it does not
@@ -37,18 +43,26 @@ export async function jsonBody<S extends z.ZodType>(
   schema: S,
 ): Promise<z.output<S>> {
   const type = c.req.header("content-type") ?? "";
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+  const charset = /;\s*charset\s*=\s*"?([\w-]+)/i.exec(type)?.[1];
+  if (
+    !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type) ||
+    (charset && charset.toLowerCase() !== "utf-8")
+  ) {
     throw new RosterError(
       "unsupported_media_type",
-      "Send the body as JSON with Content-Type: application/json.",
+      "Send the body as UTF-8 JSON with Content-Type: application/json.",
       { contentType: type || null },
     );
   }
-  const raw = await c.req.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
-    throw new ValidationError([
-      { path: "", message: `the body must be at most ${MAX_BODY_BYTES} bytes` },
-    ]);
+  // The body limit middleware has already refused anything larger.
+  let raw: string;
+  try {
+    raw = utf8.decode(await c.req.arrayBuffer());
+  } catch {
+    throw new ValidationError(
+      [{ path: "", message: "is not valid UTF-8 text" }],
+      "The body is not valid UTF-8 text.",
+    );
   }
   let value: unknown;
   try {

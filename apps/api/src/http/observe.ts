@@ -51,7 +51,16 @@ export function observe(
 
 function describe(error: unknown) {
   if (error instanceof Error) {
-    return { name: error.name, message: error.message, stack: error.stack };
+    // The driver's own error (the PostgreSQL message) sits in `cause`;
+    // drizzle's message around it holds the query and its parameters,
+    // which can carry personal data, so only the cause's message is kept.
+    const cause = error.cause instanceof Error ? error.cause : undefined;
+    return {
+      name: error.name,
+      message: cause ? cause.message : error.message,
+      ...(cause ? { code: (cause as { code?: unknown }).code } : {}),
+      stack: (cause ?? error).stack,
+    };
   }
   return { message: String(error) };
 }

@@ -12,8 +12,8 @@ beforeAll(async () => {
     seed: true,
     logger: () => {},
   });
-});
-afterAll(() => stack.close());
+}, 180_000);
+afterAll(() => stack?.close());
 
 async function api<T = Record<string, unknown>>(path: string): Promise<T> {
   const res = await fetch(`${stack.url}${path}`);

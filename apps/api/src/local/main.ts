@@ -14,6 +14,7 @@ const uiPort = process.env.ROSTER_WEB_PORT ?? "5173";
 console.log(
   `Roster API listening on ${stack.url}/api (docs: ${stack.url}/api/docs)`,
 );
+console.log(`Live updates on ${stack.realtime.url}`);
 console.log(`Open Roster at http://127.0.0.1:${uiPort}/`);
 
 let closing = false;

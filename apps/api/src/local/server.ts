@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { createApp } from "../app.js";
+import { createApp, type RealtimeSettings } from "../app.js";
 import type { AppDeps } from "../env.js";
 
 /** A running local server and how to stop it. */
@@ -19,7 +19,7 @@ export interface RunningServer {
  * at every other path (unknown paths get index.html for client routing).
  */
 export async function serveLocally(
-  deps: AppDeps,
+  deps: AppDeps & RealtimeSettings,
   {
     port,
     host = "127.0.0.1",

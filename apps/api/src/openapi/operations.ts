@@ -10,6 +10,9 @@ import {
   Location,
   LocationCreate,
   PersonSummary,
+  Presence,
+  PresenceQuery,
+  RealtimeTicket,
   Role,
 } from "@roster/core";
 import { z } from "zod";
@@ -166,5 +169,26 @@ export const operations: Operation[] = [
     status: 200,
     response: Me,
     errors: [],
+  },
+  {
+    method: "post",
+    path: "/api/realtime/tickets",
+    tag: "Live updates",
+    summary:
+      "A ticket for the live-updates socket: connect to url?ticket= " +
+      "within a minute; it works once",
+    status: 201,
+    response: RealtimeTicket,
+    errors: [401],
+  },
+  {
+    method: "get",
+    path: "/api/presence",
+    tag: "Live updates",
+    summary: "Who of these people (?id=...&id=..., up to 100) is online",
+    query: PresenceQuery,
+    status: 200,
+    response: list(Presence),
+    errors: [400],
   },
 ];

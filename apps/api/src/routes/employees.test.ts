@@ -101,6 +101,63 @@ describe("POST /api/employees", () => {
   });
 });
 
+describe("hostile bodies and parameters", () => {
+  it("answers 413 for a body over the limit and stores nothing", async () => {
+    const address = email();
+    const res = await t.app.request("/api/employees", {
+      method: "POST",
+      headers: jsonHeaders(),
+      body: JSON.stringify({
+        email: address,
+        givenName: "Big",
+        familyName: "Body",
+        bio: "x".repeat(300_000),
+      }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as Json).code).toBe("payload_too_large");
+  });
+
+  it("refuses bytes that are not UTF-8, and other charsets", async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"email":"u@example.com","givenName":"a'),
+      0xff,
+      0xfe,
+      ...new TextEncoder().encode('","familyName":"b"}'),
+    ]);
+    const bad = await t.app.request("/api/employees", {
+      method: "POST",
+      headers: jsonHeaders(),
+      body: bytes,
+    });
+    expect(bad.status).toBe(400);
+    const latin1 = await t.app.request("/api/employees", {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=iso-8859-1" },
+      body: "{}",
+    });
+    expect(latin1.status).toBe(415);
+  });
+
+  it("answers 400 for values the database could not hold", async () => {
+    const zero = await create({ email: email(), startDate: "0000-01-01" });
+    expect(zero.res.status).toBe(400);
+    const twice = await create({ email: email(), skills: ["go", "go"] });
+    expect(twice.res.status).toBe(400);
+    const nul = Buffer.from(JSON.stringify(["\u0000", randomUUID()]));
+    const float = Buffer.from(JSON.stringify([0.5, "a", randomUUID()]));
+    for (const query of [
+      "title=%00",
+      "skill=%00",
+      `cursor=${nul.toString("base64url")}`,
+      `q=abc&cursor=${float.toString("base64url")}`,
+    ]) {
+      const { res } = await get(`/api/employees?${query}`);
+      expect(res.status, query).toBe(400);
+    }
+  });
+});
+
 describe("PATCH /api/employees/:id", () => {
   it("answers 412 for a stale version and changes nothing", async () => {
     const { body: p } = await create({ email: email() });

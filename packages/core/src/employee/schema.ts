@@ -16,7 +16,19 @@ export const Phone = z.object({
 export type Phone = z.infer<typeof Phone>;
 
 const tag = text({ max: 60 });
-const isoDate = z.iso.date({ message: "must be a date like 2024-01-31" });
+const tags = (max: number, noun: string) =>
+  z
+    .array(tag)
+    .max(max)
+    .refine((list) => new Set(list).size === list.length, {
+      message: `must not list the same ${noun} twice`,
+    });
+// PostgreSQL has no year 0, and a start date outside these years is a typo.
+const isoDate = z.iso
+  .date({ message: "must be a date like 2024-01-31" })
+  .refine((d) => d >= "1900-01-01" && d <= "2199-12-31", {
+    message: "must be between 1900 and 2199",
+  });
 
 /** The fields a person or HR writes; the shape of create and update bodies. */
 export const EmployeeFields = z.object({
@@ -31,8 +43,8 @@ export const EmployeeFields = z.object({
   managerId: z.uuid().nullable(),
   phones: z.array(Phone).max(10),
   startDate: isoDate.nullable(),
-  skills: z.array(tag).max(50),
-  badges: z.array(tag).max(50),
+  skills: tags(50, "skill"),
+  badges: tags(50, "badge"),
   bio: text({ max: 5000, multiLine: true }).nullable(),
   role: Role,
 });

@@ -13,8 +13,8 @@ export const EmployeeSearch = z
     q: queryText.default(""),
     department: z.array(z.uuid()).max(50).default([]),
     location: z.array(z.uuid()).max(50).default([]),
-    title: z.array(z.string().max(200)).max(50).default([]),
-    skill: z.array(z.string().max(60)).max(50).default([]),
+    title: z.array(queryText).max(50).default([]),
+    skill: z.array(queryText).max(50).default([]),
     cursor: z.string().max(2000).optional(),
     limit: z.coerce
       .number()

@@ -9,6 +9,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "version_mismatch"
+  | "payload_too_large"
   | "unsupported_media_type"
   | "precondition_required"
   | "internal";

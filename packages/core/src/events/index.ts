@@ -13,11 +13,29 @@ export type DomainEvent =
     }
   | { type: "employee.deleted"; id: string }
   | { type: "department.created"; id: string }
-  | { type: "location.created"; id: string };
+  | { type: "location.created"; id: string }
+  /** A person's photo finished processing; `id` is the person. */
+  | { type: "photo.ready"; id: string; version: number }
+  /** A background job (an import, say) moved on; `id` is the job. */
+  | { type: "job.progress"; id: string; done: number; total: number }
+  | { type: "job.finished"; id: string; status: JobStatus };
+
+/** How a background job ended. */
+export type JobStatus = "succeeded" | "failed" | "cancelled";
+
+/** A committed event with its place in the journal: `seq` is commit order. */
+export type SequencedEvent = DomainEvent & { seq: number };
 
 /** Where committed events go: a broadcaster in AWS or locally, a test spy. */
 export interface EventPublisher {
-  publish(events: readonly DomainEvent[]): Promise<void>;
+  /**
+   * Hears of events after their transaction commits. `seqs[i]` is the
+   * journal's sequence number for `events[i]`, ascending in commit order.
+   */
+  publish(
+    events: readonly DomainEvent[],
+    seqs: readonly number[],
+  ): Promise<void>;
 }
 
 /** A publisher that drops everything, for scripts that nobody watches. */

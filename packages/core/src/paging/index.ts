@@ -26,7 +26,9 @@ export function decodeCursor(
     Array.isArray(parsed) &&
     parsed.length === shape.length &&
     parsed.every((v, i) =>
-      shape[i] === "number" ? Number.isFinite(v) : typeof v === "string",
+      shape[i] === "number"
+        ? Number.isInteger(v) && Math.abs(v) < 2 ** 31
+        : typeof v === "string" && v.isWellFormed() && !v.includes("\u0000"),
     );
   if (!valid) {
     throw new ValidationError([

@@ -10,8 +10,9 @@ import type { DatabaseHandle } from "../client.js";
 import { type Directory, reading, transact } from "../context.js";
 import { createDepartment } from "../department/operations.js";
 import { openTestDatabase } from "../testing/index.js";
+import { facetCounts } from "./facets.js";
 import { getDirectReports, getEmployee, getManagerChain } from "./read.js";
-import { countEmployees, facetCounts, searchEmployees } from "./search.js";
+import { countEmployees, searchEmployees } from "./search.js";
 import { createEmployee, deleteEmployee, updateEmployee } from "./write.js";
 
 const admin: Actor = { id: randomUUID(), role: "admin" };
@@ -69,6 +70,17 @@ describe("employee search", () => {
     const fuzzy = await add(person("Marto", "Kowalczyk"));
     const items = (await search({ q: "marta kowal" })).items.map((e) => e.id);
     expect(items.indexOf(exact.id)).toBeLessThan(items.indexOf(fuzzy.id));
+  });
+
+  it("finds people by a skill, and by the ue spelling of an umlaut", async () => {
+    const p = await add(
+      person("Jürgen", "Müller", { skills: ["Kubernetes", "Go"] }),
+    );
+    const ids = async (q: string) =>
+      (await search({ q })).items.map((e) => e.id);
+    expect(await ids("kubernetes")).toContain(p.id);
+    expect(await ids("mueller")).toContain(p.id);
+    expect(await ids("muller")).toContain(p.id);
   });
 
   it("matches phone digits however they were typed", async () => {
@@ -191,6 +203,53 @@ describe("employee writes", () => {
     expect(reports).toMatchObject([
       { id: mid.id, directReportCount: 1, totalReportCount: 1 },
     ]);
+  });
+
+  it("lets at most one of two crossing manager changes win", async () => {
+    for (let round = 0; round < 5; round++) {
+      const a = await add(person("Cross", `A${round}`));
+      const b = await add(person("Cross", `B${round}`));
+      const results = await Promise.allSettled([
+        transact(dir, admin, (ctx) =>
+          updateEmployee(ctx, a.id, undefined, { managerId: b.id }),
+        ),
+        transact(dir, admin, (ctx) =>
+          updateEmployee(ctx, b.id, undefined, { managerId: a.id }),
+        ),
+        transact(dir, admin, (ctx) => deleteEmployee(ctx, b.id)),
+      ]);
+      for (const r of results) {
+        if (r.status === "rejected") {
+          expect((r.reason as RosterError).code).toMatch(
+            /^(invalid_input|not_found)$/,
+          );
+        }
+      }
+      const wins = results.slice(0, 2).filter((r) => r.status === "fulfilled");
+      expect(wins.length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("refuses a cycle through a chain of any depth", async () => {
+    const chain = [await add(person("Deep", "Top"))];
+    for (let i = 1; i < 80; i++) {
+      const above = chain[i - 1];
+      chain.push(
+        await add(person(`Deep${i}`, "Line", { managerId: above?.id })),
+      );
+    }
+    const [top, bottom] = [chain[0], chain.at(-1)];
+    if (!top || !bottom) throw new Error("no chain");
+    const error = await failure(
+      transact(dir, admin, (ctx) =>
+        updateEmployee(ctx, top.id, undefined, { managerId: bottom.id }),
+      ),
+    );
+    expect(error.code).toBe("invalid_input");
+    const line = await getManagerChain(reading(dir, admin), bottom.id);
+    expect(line).toHaveLength(79);
+    const reports = await getDirectReports(reading(dir, admin), top.id);
+    expect(reports[0]?.totalReportCount).toBe(78);
   });
 
   it("moves a removed manager's reports up to their manager", async () => {

@@ -110,19 +110,19 @@ export async function lockEmployee(
   return row;
 }
 
-// Reporting lines are kept acyclic on write; the depth bound only guards
-// the recursive queries against a cycle written behind Roster's back.
-const MAX_DEPTH = 64;
+// Reporting lines are kept acyclic on write. The walks still carry the path
+// they took and stop where it would repeat, so a loop written behind
+// Roster's back ends a walk instead of hanging it; no depth is capped.
 
 /** Ids of `id`'s managers, nearest first. */
 export async function managerIds(tx: Executor, id: string): Promise<string[]> {
   const rows = await tx.execute(sql`
-    with recursive chain(id, manager_id, depth) as (
-      select id, manager_id, 0 from employees where id = ${id}
+    with recursive chain(id, manager_id, depth, path) as (
+      select id, manager_id, 0, array[id] from employees where id = ${id}
       union all
-      select e.id, e.manager_id, c.depth + 1
+      select e.id, e.manager_id, c.depth + 1, c.path || e.id
       from employees e join chain c on e.id = c.manager_id
-      where c.depth < ${MAX_DEPTH}
+      where not e.id = any(c.path)
     )
     select id from chain where depth > 0 order by depth`);
   return rowsOf<{ id: string }>(rows).map((r) => r.id);
@@ -158,12 +158,13 @@ export async function getDirectReports(
     .orderBy(employees.sortKey, employees.id);
   if (rows.length === 0) return [];
   const counts = await ctx.tx.execute(sql`
-    with recursive below(root, id, depth) as (
-      select id, id, 0 from employees where manager_id = ${id}
+    with recursive below(root, id, depth, path) as (
+      select id, id, 0, array[${id}::uuid, id]
+      from employees where manager_id = ${id}
       union all
-      select b.root, e.id, b.depth + 1
+      select b.root, e.id, b.depth + 1, b.path || e.id
       from employees e join below b on e.manager_id = b.id
-      where b.depth < ${MAX_DEPTH}
+      where not e.id = any(b.path)
     )
     select root,
       (count(*) filter (where depth = 1))::int as direct,

@@ -13,7 +13,7 @@ import {
 import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "../context.js";
 import { departments } from "../department/table.js";
-import { uniqueViolation } from "../errors.js";
+import { findPgError, uniqueViolation } from "../errors.js";
 import { locations } from "../location/table.js";
 import { lockReportingLines } from "../locks.js";
 import { getEmployee, lockEmployee, managerIds } from "./read.js";
@@ -42,6 +42,25 @@ async function assertReferencesExist(ctx: Context, refs: References) {
   }
 }
 
+const REFERENCE_FIELDS: Record<string, [string, string]> = {
+  employees_department_id_departments_id_fk: ["departmentId", "department"],
+  employees_location_id_locations_id_fk: ["locationId", "location"],
+  employees_manager_id_employees_id_fk: ["managerId", "person"],
+};
+
+// A department, office or manager removed after the existence check but
+// before the write is a foreign-key violation: the caller's input is stale.
+function referenceGone(error: unknown): unknown {
+  const pg = findPgError(error);
+  const field =
+    pg?.code === "23503" &&
+    REFERENCE_FIELDS[pg.constraint ?? pg.constraint_name ?? ""];
+  if (!field) return error;
+  return new ValidationError([
+    { path: field[0], message: `no ${field[1]} has this id any more` },
+  ]);
+}
+
 function emailTaken(email: string): never {
   throw new ConflictError(`Someone in the directory already has ${email}.`, {
     field: "email",
@@ -52,6 +71,10 @@ function emailTaken(email: string): never {
 /** Adds a person; HR and admins only. */
 export async function createEmployee(ctx: Context, input: EmployeeCreate) {
   assertCanCreateEmployee(ctx.actor, input.role);
+  // Reporting-line changes take the lock before any row lock, in one order
+  // everywhere, so concurrent edits wait for each other instead of
+  // deadlocking.
+  if (input.managerId) await lockReportingLines(ctx.tx);
   await assertReferencesExist(ctx, input);
   let id: string;
   try {
@@ -64,7 +87,7 @@ export async function createEmployee(ctx: Context, input: EmployeeCreate) {
     if (uniqueViolation(error) === "employees_email_key") {
       emailTaken(input.email);
     }
-    throw error;
+    throw referenceGone(error);
   }
   ctx.emit({ type: "employee.created", id, version: 1 });
   return getEmployee(ctx, id);
@@ -88,6 +111,7 @@ export async function updateEmployee(
   expectedVersion: number | undefined,
   patch: EmployeeUpdate,
 ) {
+  if (patch.managerId !== undefined) await lockReportingLines(ctx.tx);
   const row = await lockEmployee(ctx, id);
   assertCanUpdateEmployee(
     ctx.actor,
@@ -106,7 +130,6 @@ export async function updateEmployee(
   if (fields.length === 0) return getEmployee(ctx, id);
   await assertReferencesExist(ctx, patch);
   if (patch.managerId && fields.includes("managerId")) {
-    await lockReportingLines(ctx.tx);
     const chain = await managerIds(ctx.tx, patch.managerId);
     assertNoReportingCycle(id, patch.managerId, [patch.managerId, ...chain]);
   }
@@ -125,7 +148,7 @@ export async function updateEmployee(
     if (uniqueViolation(error) === "employees_email_key" && patch.email) {
       emailTaken(patch.email);
     }
-    throw error;
+    throw referenceGone(error);
   }
   ctx.emit({ type: "employee.updated", id, version: row.version + 1, fields });
   return getEmployee(ctx, id);
@@ -140,6 +163,7 @@ export async function deleteEmployee(
   id: string,
   expectedVersion?: number,
 ) {
+  await lockReportingLines(ctx.tx);
   const row = await lockEmployee(ctx, id);
   assertCanDeleteEmployee(ctx.actor, id);
   if (expectedVersion !== undefined && expectedVersion !== row.version) {

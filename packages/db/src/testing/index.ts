@@ -66,6 +66,13 @@ async function ensureServerTemplate(url: string): Promise<string> {
     const [exists] =
       await admin`select 1 from pg_database where datname = ${name}`;
     if (!exists) {
+      // Templates of older migrations are of no further use.
+      const stale = await admin<{ datname: string }[]>`
+        select datname from pg_database
+        where datname like 'roster\_template\_%' and datname <> ${name}`;
+      for (const { datname } of stale) {
+        await admin.unsafe(`drop database if exists "${datname}"`);
+      }
       await admin.unsafe(`create database "${name}_building"`);
       const handle = await openDatabase({
         url: withDatabase(url, `${name}_building`),

@@ -1,0 +1,73 @@
+import type { Locale } from "./names.js";
+
+/** Names written in scripts other than Latin, with their romanisations. */
+export const OTHER_SCRIPT_LOCALES: readonly Locale[] = [
+  {
+    label: "Russian/Ukrainian",
+    weight: 5,
+    given: `Иван=ivan, Пётр=petr, Алексей=aleksei, Дмитрий=dmitrii,
+      Ольга=olga, Наталья=natalia, Сергей=sergei, Олександр=oleksandr,
+      Олена=olena, Тарас=taras, Юлія=yuliia, Ксенія=kseniia`,
+    family: `Петров=petrov, Иванов=ivanov, Смирнова=smirnova,
+      Кузнецов=kuznetsov, Соколова=sokolova, Петренко=petrenko,
+      Шевченко=shevchenko, Коваленко=kovalenko, Бондаренко=bondarenko,
+      Ткаченко=tkachenko, Попов=popov, Волкова=volkova, Петрова=petrova`,
+  },
+  {
+    label: "Greek",
+    weight: 2,
+    given: `Γιώργος=giorgos, Μαρία=maria, Νίκος=nikos, Ελένη=eleni,
+      Δημήτρης=dimitris, Σοφία=sofia, Ιωάννης=ioannis, Κατερίνα=katerina`,
+    family: `Παπαδόπουλος=papadopoulos, Παπαδοπούλου=papadopoulou,
+      Γεωργίου=georgiou, Νικολάου=nikolaou, Οικονόμου=oikonomou,
+      Καραγιάννης=karagiannis, Βασιλείου=vasileiou, Αλεξίου=alexiou`,
+  },
+  {
+    label: "Arabic",
+    weight: 4,
+    given: `محمد=mohammed, أحمد=ahmed, فاطمة=fatima, علي=ali, عمر=omar,
+      ليلى=layla, يوسف=youssef, نور=nour, خالد=khaled, مريم=maryam`,
+    family: `الحسن=alhassan, حداد=haddad, خوري=khoury, منصور=mansour,
+      صالح=saleh, عبدالله=abdullah, الشمري=alshammari, ناصر=nasser`,
+  },
+  {
+    label: "Hebrew",
+    weight: 2,
+    given: `דוד=david, שרה=sarah, יוסף=yosef, רחל=rachel, נועה=noa, אבי=avi,
+      מיכל=michal, יעל=yael`,
+    family: `כהן=cohen, לוי=levi, מזרחי=mizrahi, פרץ=peretz, ביטון=biton,
+      אברהם=avraham, פרידמן=friedman, שפירא=shapira`,
+  },
+  {
+    label: "Hindi",
+    weight: 3,
+    given: `राहुल=rahul, प्रिया=priya, अमित=amit, अंजलि=anjali, विकास=vikas,
+      नेहा=neha, सुनील=sunil, पूजा=pooja, अर्जुन=arjun`,
+    family: `शर्मा=sharma, वर्मा=verma, गुप्ता=gupta, सिंह=singh, पटेल=patel,
+      कुमार=kumar, यादव=yadav, जोशी=joshi, मेहता=mehta`,
+  },
+  {
+    label: "Chinese",
+    weight: 8,
+    given: `伟=wei, 芳=fang, 娜=na, 秀英=xiuying, 敏=min, 静=jing, 丽=li,
+      强=qiang, 磊=lei, 军=jun, 洋=yang, 小明=xiaoming`,
+    family: `王=wang, 李=li, 张=zhang, 刘=liu, 陈=chen, 杨=yang, 黄=huang,
+      赵=zhao, 吴=wu, 周=zhou, 欧阳=ouyang`,
+  },
+  {
+    label: "Japanese",
+    weight: 4,
+    given: `翔太=shota, 陽菜=hina, 蓮=ren, 結衣=yui, 大翔=hiroto,
+      さくら=sakura, 健一=kenichi, 美咲=misaki`,
+    family: `佐藤=sato, 鈴木=suzuki, 高橋=takahashi, 田中=tanaka, 伊藤=ito,
+      渡辺=watanabe, 山本=yamamoto, 中村=nakamura`,
+  },
+  {
+    label: "Korean",
+    weight: 4,
+    given: `민준=minjun, 서연=seoyeon, 지호=jiho, 하은=haeun, 도윤=doyun,
+      지우=jiwoo, 예준=yejun, 수아=sua`,
+    family: `김=kim, 이=lee, 박=park, 최=choi, 정=jung, 강=kang, 조=cho,
+      윤=yoon`,
+  },
+];

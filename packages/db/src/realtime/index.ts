@@ -1,0 +1,4 @@
+export * from "./connections.js";
+export * from "./journal.js";
+export * from "./presence.js";
+export * from "./tickets.js";
