@@ -1,5 +1,9 @@
 import { discardEvents } from "@roster/core";
 import { openDatabase } from "@roster/db";
+import {
+  broadcastingPublisher,
+  managementApiBroadcaster,
+} from "@roster/events";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "../app.js";
 import { noSignIn } from "../auth/actor.js";
@@ -34,9 +38,20 @@ export function lambdaHandlerFromEnv(
       url: config.databaseUrl,
       maxConnections: Math.min(config.maxConnections, LAMBDA_MAX_CONNECTIONS),
     });
+    // Committed events are journaled either way; with the WebSocket API's
+    // management endpoint they are also pushed to live connections at once,
+    // without it clients catch up on their next heartbeat.
+    const endpoint = process.env.ROSTER_REALTIME_ENDPOINT?.trim();
+    const events = endpoint
+      ? broadcastingPublisher({
+          db,
+          broadcaster: managementApiBroadcaster({ endpoint }),
+        })
+      : discardEvents;
     return lambdaHandler({
-      directory: { db, events: discardEvents },
+      directory: { db, events },
       auth: noSignIn,
+      ...(config.realtimeUrl ? { realtimeUrl: config.realtimeUrl } : {}),
     });
   };
   return (async (event, context) => {
