@@ -1,11 +1,11 @@
-import { startLocalStack } from "@roster/api/local";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Browser,
   CHROMIUM_PATH,
   hasChromium,
   launchBrowser,
 } from "./browser";
+import { startSeededStack } from "./stack";
 
 const suite = hasChromium
   ? "the directory in a browser"
@@ -13,16 +13,11 @@ const suite = hasChromium
     "set CHROMIUM_PATH to run it)";
 
 describe.skipIf(!hasChromium)(suite, () => {
-  let stack: Awaited<ReturnType<typeof startLocalStack>>;
+  let stack: Awaited<ReturnType<typeof startSeededStack>>;
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      port: 0,
-      dataDir: "memory://",
-      seed: true,
-      webRoot: inject("webRoot"),
-    });
+    stack = await startSeededStack();
     browser = await launchBrowser();
   });
 

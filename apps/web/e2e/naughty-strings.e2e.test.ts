@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startLocalStack } from "@roster/api/local";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, hasChromium, launchBrowser } from "./browser";
+import { startSeededStack } from "./stack";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const blnsFile = join(
@@ -47,17 +47,12 @@ function naughtyBios(): string[] {
 }
 
 describe.skipIf(!runnable)("naughty strings in the browser", () => {
-  let stack: Awaited<ReturnType<typeof startLocalStack>>;
+  let stack: Awaited<ReturnType<typeof startSeededStack>>;
   let browser: Browser;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      port: 0,
-      dataDir: "memory://",
-      seed: true,
-      webRoot: inject("webRoot"),
-    });
+    stack = await startSeededStack();
     browser = await launchBrowser();
     // Any alert() from an injected payload would open a dialog.
     browser.page.on("dialog", (d) => {
