@@ -80,6 +80,8 @@ export async function openDatabase(
   };
 }
 
+// No statement timeout is set: one pathological search can hold a server
+// connection, or the single embedded PGlite connection, for seconds.
 function openPostgres(
   url: string,
   { maxConnections = 10 }: { maxConnections?: number },

@@ -32,6 +32,9 @@ export function assertCanCreateEmployee(actor: Actor, role: Role): void {
 /**
  * HR and admins edit anyone; an employee edits only the self-service fields
  * of their own profile. Roles are changed by admins alone.
+ *
+ * HR can still edit and remove an admin, even the last one; nothing here
+ * protects admins from HR yet.
  */
 export function assertCanUpdateEmployee(
   actor: Actor,

@@ -15,6 +15,10 @@ export interface Position {
 export const after = (p: Position) =>
   sql`(${e.sortKey}, ${e.id}) > (${p.sortKey}, ${p.id}::uuid)`;
 
+// Sizing a tier still builds its trigram bitmap, which for a word a fifth of
+// the company shares costs tens of milliseconds at 100,000 people; that is
+// most of the search's slow tail (see `pnpm bench`).
+//
 // Above this many matches a tier is read by walking the name index, which
 // finds a page of a common word within a few thousand rows; below it, its
 // matches are fetched through the trigram indexes and sorted.

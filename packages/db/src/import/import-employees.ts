@@ -27,6 +27,10 @@ const MAX_BATCH_SIZE = 2000;
  * Imports people from an HR export's mapped rows: departments by name,
  * offices and people by the export's ids (people also by email), then
  * everyone's manager. Running the same rows again changes nothing.
+ *
+ * Each batch commits on its own. A database error the row checks did not
+ * foresee stops the import there: earlier batches stay, managers are not
+ * linked, and running the file again after fixing the row completes it.
  */
 export async function importEmployees(
   directory: Directory,
