@@ -1,4 +1,4 @@
-import { describeImportReport, type ImportReport } from "@roster/core";
+import type { ImportReport } from "@roster/core";
 import { type Directory, openDatabase } from "@roster/db";
 import {
   broadcastingPublisher,
@@ -117,5 +117,3 @@ export async function startLocalStack(
     throw error;
   }
 }
-
-export { describeImportReport };

@@ -56,8 +56,8 @@ export function employeeRoutes({ directory }: AppDeps) {
       return c.json({ ...page, total });
     })
     .get("/facets", async (c) => {
-      const { cursor: _cursor, limit: _limit, ...search } = searchQuery(c);
-      return c.json(await facetCounts(read(c), { ...search, limit: 1 }));
+      // Facets count every match; the page position does not apply.
+      return c.json(await facetCounts(read(c), searchQuery(c)));
     })
     .post("/", async (c) => {
       const input = await jsonBody(c, EmployeeCreate);

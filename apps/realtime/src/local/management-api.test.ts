@@ -19,7 +19,8 @@ describe("the local management API", () => {
     const welcome = await new Promise<{ connectionId: string }>((resolve) =>
       ws?.once("message", (data) => resolve(JSON.parse(String(data)))),
     );
-    const at = `${t.realtime.managementEndpoint}/local/@connections/${encodeURIComponent(welcome.connectionId)}`;
+    const id = encodeURIComponent(welcome.connectionId);
+    const at = `${t.realtime.managementEndpoint}/local/@connections/${id}`;
     expect((await fetch(at, { method: "POST", body: "x" })).status).toBe(403);
     const info = await fetch(at, { headers: signed });
     expect(info.status).toBe(200);
