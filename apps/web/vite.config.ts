@@ -2,7 +2,9 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 const apiUrl = process.env.ROSTER_API_URL ?? "http://127.0.0.1:8787";
-const proxy = { "/api": { target: apiUrl, changeOrigin: true } };
+// The API sees the browser's own host, so sign-in sends people back to the
+// address they are using (127.0.0.1 or localhost, any port).
+const proxy = { "/api": { target: apiUrl, changeOrigin: false } };
 
 export default defineConfig({
   plugins: [react()],

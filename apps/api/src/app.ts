@@ -1,4 +1,4 @@
-import { isRosterError, RosterError } from "@roster/core";
+import { API_SECURITY_HEADERS, isRosterError, RosterError } from "@roster/core";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { readConfig, realtimeUrlOf } from "./config.js";
@@ -8,10 +8,27 @@ import { MAX_BODY_BYTES } from "./http/input.js";
 import { jsonLineLogger, observe } from "./http/observe.js";
 import { docsPage } from "./openapi/docs-page.js";
 import { openApiDocument } from "./openapi/document.js";
+import { employeeActivationRoutes } from "./routes/admin/employee-activation.js";
+import { scimTokenRoutes } from "./routes/admin/scim-tokens.js";
+import { auditRoutes } from "./routes/audit.js";
+import { authRoutes } from "./routes/auth.js";
 import { employeeRoutes } from "./routes/employees.js";
+import {
+  importUploadRoutes,
+  type JobDeps,
+  jobRoutes,
+} from "./routes/jobs/index.js";
 import { meRoutes } from "./routes/me.js";
 import { organisationRoutes } from "./routes/organisation.js";
+import {
+  localUploadRoutes,
+  type PhotoDeps,
+  photoRenditionRoutes,
+  photoUploadRoutes,
+} from "./routes/photos/index.js";
 import { realtimeRoutes } from "./routes/realtime.js";
+import { scimRoutes } from "./routes/scim/index.js";
+import { vcardRoutes } from "./routes/vcards.js";
 
 export type { AppDeps } from "./env.js";
 
@@ -22,11 +39,23 @@ export interface RealtimeSettings {
 
 type PlatformEnv = { Bindings: { lambdaContext?: { awsRequestId?: string } } };
 
+/** Photo uploads and renditions; without them those routes answer 503. */
+export interface PhotoSettings {
+  photos?: PhotoDeps;
+}
+
+/** Imports, exports and their jobs; without them those routes are 404. */
+export interface JobSettings {
+  jobs?: JobDeps;
+}
+
 /**
  * The one Roster API app. The Lambda adapter and the local Node server
  * both mount it; tests call it in-process with `app.request()`.
  */
-export function createApp(deps: AppDeps & RealtimeSettings) {
+export function createApp(
+  deps: AppDeps & RealtimeSettings & PhotoSettings & JobSettings,
+) {
   const app = new Hono<AppEnv & PlatformEnv>();
   const document = openApiDocument();
   const page = docsPage(document);
@@ -39,10 +68,38 @@ export function createApp(deps: AppDeps & RealtimeSettings) {
           ?.awsRequestId,
     ),
   );
+  app.use("/api/*", async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) {
+      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    }
+  });
   app.get("/api/openapi.json", (c) => c.json(document));
-  app.get("/api/docs", (c) => c.html(page));
+  app.get("/api/docs", (c) => {
+    // The one page the API serves styles itself inline; it runs no script.
+    c.header(
+      "Content-Security-Policy",
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    );
+    return c.html(page);
+  });
   app.get("/api/health", (c) => c.json({ ok: true }));
+  // Identity providers authenticate with SCIM tokens, not sessions, so
+  // SCIM sits outside the /api actor middleware.
+  app.route("/scim/v2", scimRoutes(deps));
 
+  // Before the API's body limit: the upload is the one large body, bounded
+  // by its own limit and authorised by its signature.
+  const { photos } = deps;
+  if (photos?.localUploadSecret) {
+    app.route(
+      "/api/uploads",
+      localUploadRoutes(photos, photos.localUploadSecret),
+    );
+  }
+  // An export file is the other large body, with a limit of its own.
+  if (deps.jobs)
+    app.route("/api/imports/files", importUploadRoutes(deps, deps.jobs));
   app.use(
     "/api/*",
     bodyLimit({
@@ -58,13 +115,21 @@ export function createApp(deps: AppDeps & RealtimeSettings) {
         ),
     }),
   );
+  if (deps.signIn) app.route("/api/auth", authRoutes(deps, deps.signIn));
   app.use("/api/*", async (c, next) => {
     c.set("actor", await deps.auth.resolve(c));
     await next();
   });
+  app.route("/api", auditRoutes(deps));
   app.route("/api/employees", employeeRoutes(deps));
+  app.route("/api", vcardRoutes(deps));
+  app.route("/api/employees", photoUploadRoutes(deps, photos));
+  app.route("/api/photos", photoRenditionRoutes(photos));
   app.route("/api", organisationRoutes(deps));
   app.route("/api/me", meRoutes(deps));
+  if (deps.jobs) app.route("/api", jobRoutes(deps, deps.jobs));
+  app.route("/api/admin/scim-tokens", scimTokenRoutes(deps));
+  app.route("/api/employees", employeeActivationRoutes(deps));
   app.route(
     "/api",
     realtimeRoutes(deps, {

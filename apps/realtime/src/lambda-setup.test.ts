@@ -1,3 +1,4 @@
+import { staticSource } from "@roster/config";
 import { describe, expect, it } from "vitest";
 import type { WebSocketEvent } from "./handlers/index.js";
 import { lambdaEntries, managementEndpoint } from "./lambda-setup.js";
@@ -23,13 +24,18 @@ describe("the Lambda entries", () => {
     );
   });
 
-  it("say what is missing from the environment", async () => {
-    const entries = lambdaEntries({});
+  it("say what is missing from their settings", async () => {
+    const entries = lambdaEntries(staticSource({}));
     await expect(entries.message(event)).rejects.toThrow(
-      "DATABASE_URL must be set",
+      'the database: link "Database" in sst.config.ts or set DATABASE_URL',
     );
-    await expect(entries.sweep()).rejects.toThrow(
-      "ROSTER_REALTIME_ENDPOINT must be set",
+    await expect(
+      lambdaEntries(
+        staticSource({ DATABASE_URL: "postgres://127.0.0.1/x" }),
+      ).sweep(),
+    ).rejects.toThrow(
+      'the WebSocket management endpoint: link "Realtime" or set ' +
+        "ROSTER_REALTIME_ENDPOINT",
     );
   });
 });

@@ -1,3 +1,8 @@
+import {
+  processSource,
+  readRealtimeSettings,
+  type SettingsSource,
+} from "@roster/config";
 import { type Database, openDatabase } from "@roster/db";
 import {
   type Broadcaster,
@@ -32,7 +37,9 @@ export function managementEndpoint(
   return `https://${domainName}/${stage}`;
 }
 
-// Each Lambda container serves one event at a time.
+// Each Lambda container serves one event at a time: two connections at
+// most, whatever the setting says, so concurrency cannot exhaust the
+// database behind RDS Proxy.
 const LAMBDA_MAX_CONNECTIONS = 2;
 
 /** The Lambda entries: the three routes and the scheduled sweep. */
@@ -44,12 +51,14 @@ export interface LambdaEntries {
 }
 
 /**
- * Builds the entries from the environment on first use, once per
- * container: DATABASE_URL is required; ROSTER_REALTIME_ENDPOINT is
+ * Builds the entries from their settings on first use, once per
+ * container: the database is required; the management endpoint is
  * optional for the routes and required for the sweep, which has no event
  * to take a domain from.
  */
-export function lambdaEntries(env: NodeJS.ProcessEnv): LambdaEntries {
+export function lambdaEntries(
+  source: SettingsSource = processSource(),
+): LambdaEntries {
   const broadcasters = new Map<string, Broadcaster>();
   const broadcasterAt = (endpoint: string) => {
     let broadcaster = broadcasters.get(endpoint);
@@ -61,18 +70,15 @@ export function lambdaEntries(env: NodeJS.ProcessEnv): LambdaEntries {
   };
   let ready: Promise<{ handlers: RealtimeHandlers; db: Database }> | undefined;
   const build = async () => {
-    const url = env.DATABASE_URL?.trim();
-    if (!url) {
-      throw new Error("DATABASE_URL must be set for the realtime handlers.");
-    }
+    const settings = readRealtimeSettings(source);
     const { db } = await openDatabase({
-      url,
-      maxConnections: LAMBDA_MAX_CONNECTIONS,
+      url: settings.databaseUrl,
+      maxConnections: Math.min(settings.maxConnections, LAMBDA_MAX_CONNECTIONS),
     });
     const handlers = createHandlers({
       db,
       broadcasterFor: (event) =>
-        broadcasterAt(managementEndpoint(event, env.ROSTER_REALTIME_ENDPOINT)),
+        broadcasterAt(managementEndpoint(event, settings.managementEndpoint)),
       logger: jsonLineLogger,
     });
     return { handlers, db };
@@ -89,10 +95,10 @@ export function lambdaEntries(env: NodeJS.ProcessEnv): LambdaEntries {
     disconnect: async (event) => (await built()).handlers.disconnect(event),
     message: async (event) => (await built()).handlers.message(event),
     sweep: async () => {
-      const endpoint = env.ROSTER_REALTIME_ENDPOINT?.trim();
-      if (!endpoint) {
-        throw new Error("ROSTER_REALTIME_ENDPOINT must be set for the sweep.");
-      }
+      // Read first: without its endpoint the sweep must not start at all.
+      const { managementEndpoint: endpoint } = readRealtimeSettings(source, {
+        needsEndpoint: true,
+      });
       const { db } = await built();
       return sweepConnections({
         db,

@@ -1,6 +1,6 @@
 import { lambdaEntries } from "./lambda-setup.js";
 
-const entries = lambdaEntries(process.env);
+const entries = lambdaEntries();
 
 /** `$connect`: spends the `?ticket=` and records the connection. */
 export const connect = entries.connect;

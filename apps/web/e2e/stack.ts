@@ -5,8 +5,12 @@ import { inject } from "vitest";
 export function startSeededStack() {
   return startLocalStack({
     port: 0,
+    // A free port, so a `pnpm dev` running beside the tests is left alone.
+    realtimePort: 0,
     dataDir: "memory://",
     seed: true,
+    // These tests act as people directly; sign-in has its own browser test.
+    signIn: "act-as",
     webRoot: inject("webRoot"),
     logger: () => {},
   });

@@ -5,12 +5,17 @@ import { DirectoryPage } from "./pages/directory-page";
 import { EditPage, NewPersonPage } from "./pages/edit-page";
 import { NotFoundPage } from "./pages/not-found-page";
 import { ProfilePage } from "./pages/profile-page";
+import { ScimTokensPage } from "./pages/scim-tokens-page";
+import { SignInPage } from "./pages/sign-in-page";
+import { LiveProvider } from "./realtime/live-context";
 import { useLocation } from "./router";
 import { matchRoute, type Route } from "./routes";
 import { SessionProvider, useActingAs } from "./session";
 
-function Page({ route }: { route: Route }) {
+function Page({ route, search }: { route: Route; search: string }) {
   switch (route.page) {
+    case "sign-in":
+      return <SignInPage search={search} />;
     case "directory":
       return <DirectoryPage />;
     case "profile":
@@ -19,6 +24,8 @@ function Page({ route }: { route: Route }) {
       return <EditPage key={route.id} id={route.id} />;
     case "new":
       return <NewPersonPage />;
+    case "scim-tokens":
+      return <ScimTokensPage />;
     case "not-found":
       return <NotFoundPage />;
   }
@@ -26,7 +33,7 @@ function Page({ route }: { route: Route }) {
 
 /** Roster: the header, the page for the current address, and announcements. */
 export function App() {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const route = matchRoute(pathname);
   const actingAs = useActingAs();
   const mainRef = useRef<HTMLElement>(null);
@@ -42,15 +49,21 @@ export function App() {
 
   return (
     <SessionProvider>
-      <SiteHeader route={route} />
-      <main id="main" ref={mainRef} tabIndex={-1} className="main">
-        {/* Acting as someone else reloads every page's data as them. */}
-        <Page key={actingAs?.id ?? "signed-in"} route={route} />
-      </main>
-      <footer className="site-footer">
-        <p>Roster · the company directory</p>
-      </footer>
-      <Toaster />
+      <LiveProvider>
+        <SiteHeader route={route} />
+        <main id="main" ref={mainRef} tabIndex={-1} className="main">
+          {/* Acting as someone else reloads every page's data as them. */}
+          <Page
+            key={actingAs?.id ?? "signed-in"}
+            route={route}
+            search={search}
+          />
+        </main>
+        <footer className="site-footer">
+          <p>Roster · the company directory</p>
+        </footer>
+        <Toaster />
+      </LiveProvider>
     </SessionProvider>
   );
 }

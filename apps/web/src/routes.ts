@@ -4,6 +4,8 @@ export type Route =
   | { page: "profile"; id: string }
   | { page: "edit"; id: string }
   | { page: "new" }
+  | { page: "sign-in" }
+  | { page: "scim-tokens" }
   | { page: "not-found" };
 
 /** Which page a path shows; unknown paths are "not-found". */
@@ -11,6 +13,8 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/";
   if (path === "/") return { page: "directory" };
   if (path === "/people/new") return { page: "new" };
+  if (path === "/sign-in") return { page: "sign-in" };
+  if (path === "/admin/scim-tokens") return { page: "scim-tokens" };
   const match = /^\/people\/([^/]+)(\/edit)?$/.exec(path);
   const raw = match?.[1];
   if (raw === undefined) return { page: "not-found" };
@@ -29,4 +33,5 @@ export const paths = {
   profile: (id: string) => `/people/${encodeURIComponent(id)}`,
   edit: (id: string) => `/people/${encodeURIComponent(id)}/edit`,
   create: () => "/people/new",
+  scimTokens: () => "/admin/scim-tokens",
 };

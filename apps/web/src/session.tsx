@@ -11,6 +11,13 @@ import {
   setActingAs,
   subscribeActingAs,
 } from "./api/acting-as";
+import {
+  type AuthState,
+  getAuthState,
+  loadAuthState,
+  redirectToSignIn,
+  subscribeAuthState,
+} from "./api/auth";
 import { ApiError } from "./api/errors";
 import { getMe } from "./api/organisation";
 import type { Me } from "./api/types";
@@ -42,10 +49,25 @@ export function useActingAs(): ActingAs | null {
   return useSyncExternalStore(subscribeActingAs, getActingAs);
 }
 
+/** How this browser is signed in; null until the first check. */
+export function useAuthState(): AuthState | null {
+  return useSyncExternalStore(subscribeAuthState, getAuthState);
+}
+
+/** Signs in first when needed, then asks who the user is. */
+async function loadMe(signal: AbortSignal): Promise<Me> {
+  const auth = getAuthState() ?? (await loadAuthState(signal));
+  if (auth.mode === "signed-out") {
+    if (!window.location.pathname.startsWith("/sign-in")) redirectToSignIn();
+    throw new ApiError("unauthenticated", 401, "Signing you in…");
+  }
+  return getMe(signal);
+}
+
 /** Loads `/api/me` again whenever the acting person changes. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const actingAs = useActingAs();
-  const me = useResource((signal) => getMe(signal), [actingAs?.id]);
+  const me = useResource((signal) => loadMe(signal), [actingAs?.id]);
 
   // A remembered person who has since left cannot be acted as: fall back
   // to the signed-in user rather than failing every request.

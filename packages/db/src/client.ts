@@ -100,13 +100,22 @@ function openPostgres(
   };
 }
 
-// Migrations run on one dedicated connection under an advisory lock, so two
-// processes starting together (tests, a deploy and a dev server) take turns.
-async function migrateServer(url: string): Promise<void> {
+/**
+ * Applies pending migrations from `folder` (drizzle's SQL files and its
+ * `meta/_journal.json`) to a server; the deploy-time migrator passes the
+ * copy bundled beside it. One dedicated connection under an advisory lock,
+ * so processes starting together (tests, a deploy, a dev server) take turns.
+ */
+export async function migrateServer(
+  url: string,
+  folder: string = migrationsFolder,
+): Promise<void> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
+    await migratePostgres(drizzlePostgres({ client }), {
+      migrationsFolder: folder,
+    });
   } finally {
     await client`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
     await client.end({ timeout: 5 });

@@ -1,6 +1,7 @@
 /** A PostgreSQL error as any driver reports it, found under its wrappers. */
 export interface PgError {
   code: string;
+  message?: string;
   constraint?: string;
   constraint_name?: string;
   detail?: string;

@@ -16,6 +16,14 @@ export type Delivery = "delivered" | "gone";
  */
 export interface Broadcaster {
   post(connectionId: string, frame: Frame): Promise<Delivery>;
+  /**
+   * Posts many frames, at most `concurrency` in flight, each settled in
+   * its slot. Optional: without it, `post` is called for each.
+   */
+  postMany?(
+    posts: readonly { connectionId: string; frame: Frame }[],
+    concurrency: number,
+  ): Promise<PromiseSettledResult<Delivery>[]>;
   /** Closes a connection from the server's side. */
   disconnect(connectionId: string): Promise<Delivery>;
 }

@@ -51,9 +51,11 @@ export async function deliver(
   round = 1,
 ): Promise<DeliveryReport> {
   const { broadcaster, concurrency = DEFAULT_CONCURRENCY } = options;
-  const results = await mapSettled(posts, concurrency, (p) =>
-    broadcaster.post(p.connectionId, p.frame),
-  );
+  const results = broadcaster.postMany
+    ? await broadcaster.postMany(posts, concurrency)
+    : await mapSettled(posts, concurrency, (p) =>
+        broadcaster.post(p.connectionId, p.frame),
+      );
   const gone: string[] = [];
   const failures: unknown[] = [];
   results.forEach((result, i) => {

@@ -11,6 +11,7 @@ import { openTestDatabase } from "@roster/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LOCAL_CREDENTIALS, managementApiBroadcaster } from "./broadcaster.js";
 import { broadcastingPublisher } from "./publisher.js";
+import { shardedBroadcaster } from "./sharded-broadcaster.js";
 import { startManagementStandIn } from "./stand-in.test-support.js";
 import { sweepConnections } from "./sweep.js";
 
@@ -154,6 +155,44 @@ describe("the concurrency cap", () => {
     } finally {
       capped.destroy();
       await slow.close();
+    }
+  });
+});
+
+describe("a fan-out sharded over worker threads", () => {
+  it("reaches every live connection and deletes the gone one", async () => {
+    const sharded = shardedBroadcaster({
+      endpoint: standIn.endpoint,
+      credentials: LOCAL_CREDENTIALS,
+      workers: 2,
+      minPostsToShard: 10,
+    });
+    try {
+      const job = randomUUID();
+      const ids = [];
+      for (let i = 0; i < 40; i++) ids.push(await connect([`job:${job}`]));
+      const gone = ids[17] as string;
+      standIn.gone.add(gone);
+      const event: DomainEvent = {
+        type: "job.progress",
+        id: job,
+        done: 2,
+        total: 9,
+      };
+      await broadcastingPublisher({
+        db: handle.db,
+        broadcaster: sharded,
+      }).publish([event], [11]);
+      for (const id of ids.filter((id) => id !== gone)) {
+        expect(standIn.received(id)).toEqual([
+          { type: "events", events: [{ ...event, seq: 11 }] },
+        ]);
+      }
+      const left = await findSubscribers(handle.db, [`job:${job}`]);
+      expect(left).toHaveLength(39);
+      expect(left.map((c) => c.id)).not.toContain(gone);
+    } finally {
+      await sharded.destroy();
     }
   });
 });

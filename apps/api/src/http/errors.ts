@@ -12,7 +12,9 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   precondition_required: 428,
+  rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 /** The one JSON shape every failed request answers with. */

@@ -1,3 +1,4 @@
+import { staticSource } from "@roster/config";
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
@@ -5,6 +6,7 @@ import type {
 } from "aws-lambda";
 import type { LambdaEvent } from "hono/aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readConfig } from "../config.js";
 import { openTestApp } from "../test-app.js";
 import { lambdaHandler, lambdaHandlerFromEnv } from "./handler.js";
 
@@ -129,14 +131,7 @@ describe("lambda handler", () => {
   });
 
   it("fails clearly without DATABASE_URL", async () => {
-    const handler = lambdaHandlerFromEnv(() => ({
-      databaseUrl: undefined,
-      dataDir: "",
-      companyDomain: "example.com",
-      localAdminEmail: "",
-      port: 0,
-      maxConnections: 2,
-    }));
+    const handler = lambdaHandlerFromEnv(() => readConfig(staticSource({})));
     await expect(
       handler(httpApiEvent("GET", "/api/health"), context),
     ).rejects.toThrow(/DATABASE_URL/);

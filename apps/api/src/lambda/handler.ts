@@ -18,12 +18,14 @@ export function lambdaHandler(deps: AppDeps): LambdaHandler {
 }
 
 // Each Lambda container serves one request at a time, so two connections
-// cover a request's parallel queries; more would only crowd the database.
+// cover a request's parallel queries; more would only crowd the database
+// (behind RDS Proxy, which multiplexes them), whatever the setting says.
 const LAMBDA_MAX_CONNECTIONS = 2;
 
 /**
  * Builds the handler on the first invocation, once per container, from the
- * environment. Lambda has no embedded database: DATABASE_URL is required.
+ * linked resources or the environment. Lambda has no embedded database: the
+ * linked `Database` or DATABASE_URL is required.
  */
 export function lambdaHandlerFromEnv(
   readSettings: () => ApiConfig = readConfig,
@@ -41,7 +43,7 @@ export function lambdaHandlerFromEnv(
     // Committed events are journaled either way; with the WebSocket API's
     // management endpoint they are also pushed to live connections at once,
     // without it clients catch up on their next heartbeat.
-    const endpoint = process.env.ROSTER_REALTIME_ENDPOINT?.trim();
+    const endpoint = config.realtimeEndpoint;
     const events = endpoint
       ? broadcastingPublisher({
           db,

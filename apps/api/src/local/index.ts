@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { ImportReport } from "@roster/core";
 import { type Directory, openDatabase } from "@roster/db";
 import {
@@ -7,11 +8,33 @@ import {
 } from "@roster/events";
 import { type LocalRealtime, startLocalRealtime } from "@roster/realtime/local";
 import { localActorResolver } from "../auth/actor.js";
-import { readConfig } from "../config.js";
+import { REPO_ROOT, readConfig } from "../config.js";
 import { datasetPath } from "../datasets.js";
 import { jsonLineLogger, type Logger } from "../http/observe.js";
+import { localJobDeps } from "./jobs.js";
+import { localPhotoDeps } from "./photos.js";
 import { seedIfEmpty } from "./seed.js";
 import { serveLocally } from "./server.js";
+import { type LocalSignIn, startLocalSignIn } from "./sign-in.js";
+
+/** How the local stack signs people in: ROSTER_SIGN_IN, else "oidc". */
+function signInMode(): "oidc" | "act-as" {
+  const raw = process.env.ROSTER_SIGN_IN?.trim() || "oidc";
+  if (raw !== "oidc" && raw !== "act-as") {
+    throw new Error(`ROSTER_SIGN_IN must be "oidc" or "act-as", not ${raw}.`);
+  }
+  return raw;
+}
+
+/** The local identity provider's port: ROSTER_IDP_PORT, else 8789. */
+function identityProviderPort(): number {
+  const raw = process.env.ROSTER_IDP_PORT?.trim() || "8789";
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`ROSTER_IDP_PORT must be a port number, not ${raw}.`);
+  }
+  return port;
+}
 
 export interface LocalStackOptions {
   port?: number;
@@ -25,6 +48,13 @@ export interface LocalStackOptions {
   /** A built web UI to serve beside the API. */
   webRoot?: string;
   logger?: Logger;
+  /**
+   * "oidc" (the default) signs people in through a local OpenID Connect
+   * provider; "act-as" skips sign-in and acts as the local admin.
+   */
+  signIn?: "oidc" | "act-as";
+  /** The local identity provider's port; 0 picks a free one. */
+  identityProviderPort?: number;
 }
 
 export interface LocalStack {
@@ -32,6 +62,8 @@ export interface LocalStack {
   /** The live-updates server; stop and start it on its own. */
   realtime: LocalRealtime;
   seedReport: ImportReport | undefined;
+  /** The local identity provider's issuer, when signing in through it. */
+  identityProvider?: string;
   close(): Promise<void>;
 }
 
@@ -54,6 +86,7 @@ export async function startLocalStack(
       : { dataDir: options.dataDir ?? config.dataDir },
   );
   let realtime: LocalRealtime | undefined;
+  let stopSignIn: (() => Promise<void>) | undefined;
   try {
     await handle.migrate();
     realtime = await startLocalRealtime({
@@ -90,12 +123,40 @@ export async function startLocalStack(
         message: "The sample data set is missing; starting empty.",
       });
     }
+    const access: Pick<LocalSignIn, "auth"> & Partial<LocalSignIn> =
+      (options.signIn ?? signInMode()) === "act-as"
+        ? { auth: localActorResolver(directory, config.localAdminEmail) }
+        : await startLocalSignIn(directory, {
+            port: options.identityProviderPort ?? identityProviderPort(),
+            ...(databaseUrl || options.dataDir?.startsWith("memory://")
+              ? {}
+              : { secretFile: join(REPO_ROOT, ".data", "session-secret") }),
+          });
+    stopSignIn = access.close;
     const server = await serveLocally(
       {
         directory,
-        auth: localActorResolver(directory, config.localAdminEmail),
+        auth: access.auth,
+        ...(access.signIn ? { signIn: access.signIn } : {}),
         logger,
         realtimeUrl: config.realtimeUrl ?? realtime.url,
+        photos: localPhotoDeps({
+          filesDir:
+            process.env.ROSTER_FILES_DIR?.trim() ||
+            join(REPO_ROOT, ".data", "files"),
+          databaseUrl,
+          realtimeEndpoint: realtime.managementEndpoint,
+        }),
+        jobs: localJobDeps({
+          directory,
+          filesDir:
+            process.env.ROSTER_FILES_DIR?.trim() ||
+            join(REPO_ROOT, ".data", "files"),
+          databaseUrl,
+          realtimeEndpoint: realtime.managementEndpoint,
+          companyDomain: config.companyDomain,
+          logger,
+        }),
       },
       { port: options.port ?? config.port, webRoot: options.webRoot },
     );
@@ -104,14 +165,17 @@ export async function startLocalStack(
       url: server.url,
       realtime: live,
       seedReport,
+      ...(access.issuer ? { identityProvider: access.issuer } : {}),
       close: async () => {
         await server.close();
+        await access.close?.();
         await live.stop();
         broadcaster.destroy();
         await handle.close();
       },
     };
   } catch (error) {
+    await stopSignIn?.();
     await realtime?.stop();
     await handle.close();
     throw error;

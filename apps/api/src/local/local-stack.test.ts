@@ -1,22 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CookieBrowser } from "../auth/oidc/browser-double.js";
 import { datasetPath } from "../datasets.js";
 import { type LocalStack, startLocalStack } from "./index.js";
 
 const hasData = datasetPath("oracle-hr", "employees-joined.csv") !== undefined;
 let stack: LocalStack;
+const browser = new CookieBrowser();
+
+/** Signs in through the local provider's page, as a person would. */
+async function signIn(email: string) {
+  const page = await browser.follow(`${stack.url}/api/auth/sign-in`);
+  expect(await page.response.text()).toContain("Sign in to Roster");
+  return browser.follow(page.visited.at(-1) as URL, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email }).toString(),
+  });
+}
 
 beforeAll(async () => {
   stack = await startLocalStack({
     port: 0,
+    identityProviderPort: 0,
     dataDir: "memory://",
     seed: true,
     logger: () => {},
   });
+  if (hasData) await signIn("sking@example.com");
 }, 180_000);
 afterAll(() => stack?.close());
 
 async function api<T = Record<string, unknown>>(path: string): Promise<T> {
-  const res = await fetch(`${stack.url}${path}`);
+  const res = await browser.fetch(`${stack.url}${path}`);
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
 }
@@ -75,6 +90,30 @@ describe.skipIf(!hasData)("the local stack on the sample company", () => {
       "Steven King",
       "Lex De Haan",
     ]);
+  });
+
+  it("refuses the API to a browser that has not signed in", async () => {
+    const res = await fetch(`${stack.url}/api/employees`);
+    expect(res.status).toBe(401);
+  });
+
+  it("signs in through the local provider, landing back on Roster", async () => {
+    const other = new CookieBrowser();
+    const page = await other.follow(`${stack.url}/api/auth/sign-in`);
+    expect(new URL(page.visited.at(-1) as URL).origin).toBe(
+      stack.identityProvider,
+    );
+    await page.response.text();
+    const done = await other.follow(page.visited.at(-1) as URL, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "email=nkochhar%40example.com",
+    });
+    expect((done.visited.at(-1) as URL).href).toBe(`${stack.url}/`);
+    const me = await other.fetch(`${stack.url}/api/me`);
+    expect(await me.json()).toMatchObject({
+      employee: { email: "nkochhar@example.com" },
+    });
   });
 
   it("signs the local user in as the seeded admin", async () => {

@@ -11,6 +11,8 @@ beforeAll(async () => {
     port: 0,
     realtimePort: 0,
     dataDir: "memory://",
+    // Sign-in has its own tests; these act as the local admin.
+    signIn: "act-as",
     logger: () => {},
   });
 });

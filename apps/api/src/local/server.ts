@@ -4,8 +4,14 @@ import type { AddressInfo } from "node:net";
 import { join, relative } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { webSecurityHeaders } from "@roster/core";
 import { Hono } from "hono";
-import { createApp, type RealtimeSettings } from "../app.js";
+import {
+  createApp,
+  type JobSettings,
+  type PhotoSettings,
+  type RealtimeSettings,
+} from "../app.js";
 import type { AppDeps } from "../env.js";
 
 /** A running local server and how to stop it. */
@@ -19,7 +25,7 @@ export interface RunningServer {
  * at every other path (unknown paths get index.html for client routing).
  */
 export async function serveLocally(
-  deps: AppDeps & RealtimeSettings,
+  deps: AppDeps & RealtimeSettings & PhotoSettings & JobSettings,
   {
     port,
     host = "127.0.0.1",
@@ -34,6 +40,18 @@ export async function serveLocally(
   root.route("/", createApp(deps));
   if (webRoot && existsSync(join(webRoot, "index.html"))) {
     const index = await readFile(join(webRoot, "index.html"), "utf8");
+    const headers = webSecurityHeaders({
+      connect: deps.realtimeUrl ? [new URL(deps.realtimeUrl).origin] : [],
+    });
+    // Plain HTTP on loopback: HSTS would pin localhost to https.
+    delete headers["Strict-Transport-Security"];
+    root.use("*", async (c, next) => {
+      await next();
+      if (c.req.path.startsWith("/api/")) return;
+      for (const [name, value] of Object.entries(headers)) {
+        c.res.headers.set(name, value);
+      }
+    });
     root.use(
       "*",
       serveStatic({ root: relative(process.cwd(), webRoot) || "." }),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createApp } from "../app.js";
+import { oidcSignIn } from "../auth/sign-in.js";
 import { openTestApp } from "../test-app.js";
 
 describe("OpenAPI document", () => {
@@ -14,7 +16,18 @@ describe("OpenAPI document", () => {
       const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
         Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
       );
-      const served = t.app.routes
+      // Served with sign-in configured, as in every deployed stage.
+      const withSignIn = createApp({
+        directory: t.directory,
+        ...oidcSignIn(t.directory, {
+          issuer: "http://127.0.0.1:9",
+          clientId: "roster",
+          clientSecret: "unused",
+          sessionSecret: "a".repeat(32),
+        }),
+        logger: () => {},
+      });
+      const served = withSignIn.routes
         .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/"))
         .filter(
           (r) =>

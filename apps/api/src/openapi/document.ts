@@ -8,8 +8,11 @@ const ERROR_TEXT: Record<number, string> = {
   404: "No such person or route",
   409: "Conflicts with what is stored (e.g. a duplicate email)",
   412: "The version in If-Match is stale; nothing was changed",
+  413: "The body is larger than allowed",
   415: "The body is not JSON",
   428: "If-Match is missing",
+  429: "Too many requests; wait and try again",
+  503: "A service this needs is unavailable; try again shortly",
 };
 
 const ErrorBody = z.object({
@@ -70,7 +73,9 @@ function operationObject(op: Operation) {
             "application/json": { schema: schemaOf(op.response, "output") },
           },
         }
-      : { description: "Success, no content" },
+      : op.status >= 300 && op.status < 400
+        ? { description: "Redirect (see Location)" }
+        : { description: "Success, no content" },
   };
   for (const status of [...op.errors, 500]) {
     responses[status] = { $ref: `#/components/responses/E${status}` };

@@ -16,6 +16,12 @@ import {
   Role,
 } from "@roster/core";
 import { z } from "zod";
+import { provisioningOperations } from "../routes/admin/provisioning-operations.js";
+import {
+  auditOperations,
+  signInOperations,
+} from "../routes/audit-operations.js";
+import { photoOperations } from "../routes/photos/operations.js";
 
 /** One documented operation; the OpenAPI document is built from these. */
 export interface Operation {
@@ -191,4 +197,8 @@ export const operations: Operation[] = [
     response: list(Presence),
     errors: [400],
   },
+  ...provisioningOperations,
+  ...photoOperations,
+  ...auditOperations,
+  ...signInOperations,
 ];

@@ -42,6 +42,7 @@ describe("POST /api/realtime/tickets", () => {
     expect(expires).toBeLessThanOrEqual(60_000);
     expect(await redeemTicket(t.handle.db, body.ticket)).toEqual({
       employeeId: id,
+      sessionId: null,
     });
     expect(await redeemTicket(t.handle.db, body.ticket)).toBeUndefined();
   });

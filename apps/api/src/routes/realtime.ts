@@ -18,7 +18,7 @@ export function realtimeRoutes(
       const { ticket, expiresAt } = await transact(
         directory,
         actorOf(c),
-        (ctx) => issueTicket(ctx),
+        (ctx) => issueTicket(ctx, { sessionId: c.get("sessionId") }),
       );
       c.header("Cache-Control", "no-store");
       return c.json({ ticket, expiresAt, url: realtimeUrl }, 201);

@@ -24,7 +24,11 @@ export function connectHandler(deps: HandlerDeps): Handler {
       if (!holder) return { statusCode: 401, body: REFUSED };
       const { cameOnline } = await openConnection(
         deps.db,
-        { id: inv.connectionId, employeeId: holder.employeeId },
+        {
+          id: inv.connectionId,
+          employeeId: holder.employeeId,
+          sessionId: holder.sessionId,
+        },
         { staleAfterMs: inv.timings.staleAfterMs },
       );
       if (cameOnline) {

@@ -1,23 +1,22 @@
+import { readRealtimeSettings, SettingsError } from "@roster/config";
 import { openDatabase } from "@roster/db";
 import { jsonLineLogger } from "../lambda-setup.js";
 import { startLocalRealtime } from "./server.js";
 
 // `pnpm --filter @roster/realtime start`: the realtime server on its own,
-// beside an API that shares the same PostgreSQL server.
-const url = process.env.DATABASE_URL?.trim();
-if (!url) {
-  console.error(
-    "Set DATABASE_URL to the PostgreSQL database the API uses; the " +
-      "embedded database can be opened by one process only.",
-  );
-  process.exit(2);
+// beside an API that shares the same PostgreSQL server (the embedded
+// database can be opened by one process only).
+function settingsOrExit() {
+  try {
+    return readRealtimeSettings();
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
 }
-const port = Number(process.env.ROSTER_REALTIME_PORT ?? 8788);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error(`ROSTER_REALTIME_PORT must be a port number, not ${port}.`);
-  process.exit(2);
-}
-const handle = await openDatabase({ url });
+const { databaseUrl: url, maxConnections, port } = settingsOrExit();
+const handle = await openDatabase({ url, maxConnections });
 await handle.migrate();
 const realtime = await startLocalRealtime({
   db: handle.db,

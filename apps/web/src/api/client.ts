@@ -1,4 +1,5 @@
 import { getActingAs } from "./acting-as";
+import { currentCsrfToken, redirectToSignIn } from "./auth";
 import { ApiError, errorFromResponse, isAbortError } from "./errors";
 
 export interface RequestOptions {
@@ -21,6 +22,10 @@ export async function request<T>(
   const headers = new Headers({ Accept: "application/json" });
   const actingAs = getActingAs();
   if (actingAs) headers.set("X-Roster-Act-As", actingAs.id);
+  const csrf = currentCsrfToken();
+  if (csrf && options.method && options.method !== "GET") {
+    headers.set("X-CSRF-Token", csrf);
+  }
   if (options.ifMatch !== undefined) {
     headers.set("If-Match", `"${options.ifMatch}"`);
   }
@@ -45,7 +50,21 @@ export async function request<T>(
       "Could not reach Roster. Check your connection and try again.",
     );
   }
-  if (!response.ok) throw await errorFromResponse(response);
+  if (!response.ok) {
+    const error = await errorFromResponse(response);
+    // A session that expired: the provider signs the user back in and
+    // returns them here, usually without asking anything.
+    if (error.status === 401 && hasSignIn(error.details)) redirectToSignIn();
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+function hasSignIn(details: unknown): boolean {
+  return (
+    typeof details === "object" &&
+    details !== null &&
+    typeof (details as { signIn?: unknown }).signIn === "string"
+  );
 }

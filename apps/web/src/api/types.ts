@@ -41,10 +41,26 @@ export interface Employee {
   bio: string | null;
   photoKey: string | null;
   role: Role;
+  /** Absent from answers older than private fields; null when withheld. */
+  personalPhone?: string | null;
+  /** Month and day, MM-DD. */
+  birthday?: string | null;
+  /** The owner's visibility choices; null unless you are them or HR. */
+  privacy?: PrivacyChoices | null;
+  /** Fields the API withheld from you; they read as null. */
+  hiddenFields?: string[];
   version: number;
   createdAt: string;
   updatedAt: string;
 }
+
+/** Who may see a field. */
+export type Visibility = "everyone" | "colleagues" | "hr_and_self";
+
+/** The fields whose visibility their owner chooses. */
+export type ChoosableField = "pronouns" | "personalPhone" | "birthday";
+
+export type PrivacyChoices = Partial<Record<ChoosableField, Visibility>>;
 
 /** The fields a person or HR writes; create and update bodies use them. */
 export interface EmployeeFields {
@@ -63,6 +79,9 @@ export interface EmployeeFields {
   badges: string[];
   bio: string | null;
   role: Role;
+  personalPhone: string | null;
+  birthday: string | null;
+  privacy: PrivacyChoices;
 }
 
 export type FieldName = keyof EmployeeFields;
@@ -74,6 +93,9 @@ export const SELF_SERVICE_FIELDS: readonly FieldName[] = [
   "phones",
   "skills",
   "bio",
+  "personalPhone",
+  "birthday",
+  "privacy",
 ];
 
 export interface PersonSummary {

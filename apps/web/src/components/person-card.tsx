@@ -4,6 +4,7 @@ import { paths } from "../routes";
 import { Avatar } from "./avatar";
 import { PinIcon } from "./icons";
 import { LocalTime } from "./local-time";
+import { PresenceBadge } from "./presence-badge";
 
 /**
  * One person in the directory. The name is the card's link and stretches
@@ -13,7 +14,11 @@ export function PersonCard({ person }: { person: Employee }) {
   const place = person.location?.name;
   return (
     <article className="person-card">
-      <Avatar id={person.id} name={person.displayName} />
+      <Avatar
+        id={person.id}
+        name={person.displayName}
+        photoKey={person.photoKey}
+      />
       <div className="person-card__body">
         <h3 className="person-card__name">
           <Link to={paths.profile(person.id)} className="person-card__link">
@@ -29,6 +34,7 @@ export function PersonCard({ person }: { person: Employee }) {
         {person.department && (
           <p className="person-card__department">{person.department.name}</p>
         )}
+        <PresenceBadge id={person.id} />
         {(place || person.location?.timeZone) && (
           <p className="person-card__meta">
             {place && (

@@ -3,6 +3,8 @@ import { Link } from "../router";
 import { paths, type Route } from "../routes";
 import { useMe } from "../session";
 import { ActingAsSwitcher } from "./acting-as-switcher";
+import { ConnectionStatus } from "./connection-status";
+import { SignOutButton } from "./sign-out-button";
 
 /** The bar on every page: product name, main navigation, who you are. */
 export function SiteHeader({ route }: { route: Route }) {
@@ -53,9 +55,21 @@ export function SiteHeader({ route }: { route: Route }) {
                 </Link>
               </li>
             )}
+            {me?.actor.role === "admin" && (
+              <li>
+                <Link
+                  to={paths.scimTokens()}
+                  aria-current={current(route.page === "scim-tokens")}
+                >
+                  Provisioning
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
+        <ConnectionStatus />
         <ActingAsSwitcher />
+        <SignOutButton />
       </div>
     </header>
   );

@@ -32,9 +32,37 @@ const initial: DirectoryResults = {
   moreError: null,
 };
 
+const PAGE = 25;
+const MOST_PER_REQUEST = 100;
+
+/** The first `count` people for `query` (a page at least), in order. */
+async function firstPeople(
+  query: DirectoryQuery,
+  count: number,
+  signal: AbortSignal,
+) {
+  let items: Employee[] = [];
+  let cursor: string | null = null;
+  let total = 0;
+  const want = Math.max(count, PAGE);
+  do {
+    const page = await searchEmployees(query, {
+      cursor,
+      limit: Math.min(MOST_PER_REQUEST, want - items.length),
+      signal,
+    });
+    items = appendPage(items, page.items);
+    total = page.total;
+    cursor = page.nextCursor;
+  } while (cursor && items.length < want);
+  return { items, total, nextCursor: cursor };
+}
+
 /**
  * The directory's results for a query, first page on each change (aborting
- * the one before) and further pages appended by `loadMore`.
+ * the one before) and further pages appended by `loadMore`. `refresh`
+ * reads again as many people as are shown and swaps them in place, so a
+ * live change keeps the reader's place in the list.
  */
 export function useDirectoryResults(query: DirectoryQuery) {
   const [state, setState] = useState<DirectoryResults>(initial);
@@ -43,6 +71,10 @@ export function useDirectoryResults(query: DirectoryQuery) {
   const controllers = useRef(new Set<AbortController>());
   const queryRef = useRef(query);
   queryRef.current = query;
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const refreshAfterLoad = useRef(false);
+  const refreshing = useRef<AbortController | null>(null);
 
   const track = useCallback(() => {
     const controller = new AbortController();
@@ -100,6 +132,37 @@ export function useDirectoryResults(query: DirectoryQuery) {
       .finally(() => controllers.current.delete(controller));
   }, [state.nextCursor, state.loadingMore, track]);
 
+  const refresh = useCallback(() => {
+    const { status, items } = stateRef.current;
+    // What is loading now may predate the change: read again once it is in.
+    if (status === "loading") {
+      refreshAfterLoad.current = true;
+      return;
+    }
+    if (status !== "ready") return;
+    refreshing.current?.abort();
+    const controller = track();
+    refreshing.current = controller;
+    firstPeople(queryRef.current, items.length, controller.signal)
+      .then(
+        (fresh) => {
+          if (controller.signal.aborted) return;
+          setState((s) => ({ ...s, ...fresh, moreError: null }));
+        },
+        () => {
+          // The list on screen stays; the next change tries again.
+        },
+      )
+      .finally(() => controllers.current.delete(controller));
+  }, [track]);
+
+  useEffect(() => {
+    if (state.status === "ready" && refreshAfterLoad.current) {
+      refreshAfterLoad.current = false;
+      refresh();
+    }
+  }, [state.status, refresh]);
+
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, loadMore, retry };
+  return { ...state, loadMore, retry, refresh };
 }

@@ -5,6 +5,7 @@ import type {
   FieldName,
   Phone,
   PhoneKind,
+  PrivacyChoices,
   Role,
 } from "../api/types";
 
@@ -31,6 +32,10 @@ export interface EmployeeForm {
   badges: string[];
   bio: string;
   role: Role;
+  personalPhone: string;
+  /** MM-DD, or empty. */
+  birthday: string;
+  privacy: PrivacyChoices;
 }
 
 /** An empty form for a new person. */
@@ -51,6 +56,9 @@ export function blankForm(): EmployeeForm {
     badges: [],
     bio: "",
     role: "employee",
+    personalPhone: "",
+    birthday: "",
+    privacy: {},
   };
 }
 
@@ -72,6 +80,9 @@ export function formFromEmployee(e: Employee): EmployeeForm {
     badges: [...e.badges],
     bio: e.bio ?? "",
     role: e.role,
+    personalPhone: e.personalPhone ?? "",
+    birthday: e.birthday ?? "",
+    privacy: { ...(e.privacy ?? {}) },
   };
 }
 
@@ -107,7 +118,18 @@ export function fieldsFromForm(form: EmployeeForm): EmployeeFields {
     badges: tags(form.badges),
     bio: form.bio.trim() === "" ? null : form.bio.replace(/^\n+|\s+$/g, ""),
     role: form.role,
+    personalPhone: line(form.personalPhone),
+    birthday: line(form.birthday),
+    privacy: sortedChoices(form.privacy),
   };
+}
+
+// In a fixed key order, so comparing two sets of choices ignores order.
+function sortedChoices(choices: PrivacyChoices): PrivacyChoices {
+  const keys = ["birthday", "personalPhone", "pronouns"] as const;
+  return Object.fromEntries(
+    keys.flatMap((k) => (choices[k] ? [[k, choices[k]]] : [])),
+  );
 }
 
 /** The fields of a person as stored, to compare an edit against. */

@@ -13,14 +13,22 @@ describe("permissions", () => {
     const me = meAs("employee");
     expect([...editableFields(me, "me")].sort()).toEqual([
       "bio",
+      "birthday",
+      "personalPhone",
       "phones",
       "preferredName",
+      "privacy",
       "pronouns",
       "skills",
     ]);
     expect(editableFields(me, "someone-else").size).toBe(0);
     expect(canCreate(me)).toBe(false);
     expect(canDelete(me, "someone-else")).toBe(false);
+  });
+
+  it("leaves the privacy choices to the person themself", () => {
+    expect(editableFields(meAs("admin"), "x").has("privacy")).toBe(false);
+    expect(editableFields(meAs("admin"), "me").has("privacy")).toBe(true);
   });
 
   it("lets HR edit anyone except the role, and admins everything", () => {

@@ -24,6 +24,9 @@ const ALL_FIELDS: readonly FieldName[] = [
   "badges",
   "bio",
   "role",
+  "personalPhone",
+  "birthday",
+  "privacy",
 ];
 
 const isStaff = (role: Role) => role === "hr" || role === "admin";
@@ -49,7 +52,19 @@ export function editableFields(
   if (me === null) return new Set();
   const { role, id } = me.actor;
   if (isStaff(role)) {
-    return new Set(ALL_FIELDS.filter((f) => f !== "role" || role === "admin"));
+    return new Set(
+      ALL_FIELDS.filter(
+        (f) =>
+          (f !== "role" || role === "admin") &&
+          // Who sees a person's private details is theirs alone to choose.
+          (f !== "privacy" || targetId === id),
+      ),
+    );
   }
   return targetId === id ? new Set(SELF_SERVICE_FIELDS) : new Set();
+}
+
+/** Whether the actor may read a profile's audit trail: HR, admins, self. */
+export function canReadHistory(me: Me | null, targetId: string): boolean {
+  return me !== null && (isStaff(me.actor.role) || me.actor.id === targetId);
 }

@@ -23,6 +23,7 @@ import {
 } from "../lib/directory-query";
 import { rememberDirectorySearch } from "../lib/last-search";
 import { canCreate } from "../lib/permissions";
+import { isDirectoryEvent, useLiveRefresh } from "../realtime/use-live-refresh";
 import { Link, navigate, useLocation } from "../router";
 import { paths } from "../routes";
 import { useMe } from "../session";
@@ -70,6 +71,11 @@ export function DirectoryPage() {
 
   const results = useDirectoryResults(query);
   const facets = useResource((signal) => getFacets(query, signal), [key]);
+  // Someone else's change: the list and the counts follow it in place.
+  useLiveRefresh(() => {
+    results.refresh();
+    facets.refresh();
+  }, isDirectoryEvent);
   const labels = useRef(new Map<string, string>());
   if (facets.status === "success") {
     for (const values of Object.values(facets.data)) {

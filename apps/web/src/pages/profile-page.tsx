@@ -4,19 +4,45 @@ import { EmptyState, ErrorNotice, Loading } from "../components/states";
 import { useDocumentTitle } from "../hooks/use-document-title";
 import { useResource } from "../hooks/use-resource";
 import { lastDirectorySearch } from "../lib/last-search";
+import { canReadHistory } from "../lib/permissions";
+import {
+  isNewerVersion,
+  touchesTeam,
+  useLiveRefresh,
+} from "../realtime/use-live-refresh";
 import { Link } from "../router";
 import { paths } from "../routes";
+import { useMe } from "../session";
 import { DirectReports } from "./profile/direct-reports";
+import { HistoryPanel } from "./profile/history-panel";
 import { ManagerChain } from "./profile/manager-chain";
 import { ProfileDetails } from "./profile/profile-details";
 import { ProfileHeader } from "./profile/profile-header";
 
 /** One person's profile: who they are, where they sit, who they lead. */
 export function ProfilePage({ id }: { id: string }) {
+  const me = useMe();
   const person = useResource((signal) => getEmployee(id, signal), [id]);
   const chain = useResource((signal) => getManagerChain(id, signal), [id]);
   const reports = useResource((signal) => getReports(id, signal), [id]);
   useDocumentTitle(person.data?.displayName ?? "Profile");
+  // Live changes refetch in place: this person when a newer version is
+  // out, and the reporting line and team when someone in them changes or
+  // anyone joins, leaves or changes manager.
+  const shown = person.data?.version ?? 0;
+  useLiveRefresh(person.refresh, (e) => isNewerVersion(e, id, shown));
+  const team = new Set([
+    id,
+    ...(chain.data ?? []).map((p) => p.id),
+    ...(reports.data ?? []).map((p) => p.id),
+  ]);
+  useLiveRefresh(
+    () => {
+      chain.refresh();
+      reports.refresh();
+    },
+    (e) => touchesTeam(e, team),
+  );
 
   if (person.status === "loading") return <Loading label="Loading profile…" />;
   if (person.status === "error") {
@@ -33,6 +59,7 @@ export function ProfilePage({ id }: { id: string }) {
       <div className="profile__grid">
         <ProfileDetails person={employee} />
         <DirectReports reports={reports} />
+        {canReadHistory(me, employee.id) && <HistoryPanel id={employee.id} />}
       </div>
     </article>
   );

@@ -1,3 +1,4 @@
+import type { Channel } from "../audit/index.js";
 import {
   type EmployeeFields,
   type Role,
@@ -9,6 +10,8 @@ import { ForbiddenError } from "../errors/index.js";
 export interface Actor {
   id: string;
   role: Role;
+  /** How the request arrived, for the audit trail. */
+  via?: { channel: Channel; requestId?: string };
 }
 
 const selfService: ReadonlySet<string> = new Set(SELF_SERVICE_FIELDS);
@@ -29,22 +32,38 @@ export function assertCanCreateEmployee(actor: Actor, role: Role): void {
   }
 }
 
+/** An admin's profile is for admins (and the admin themself) to change. */
+function assertMayManage(actor: Actor, targetRole: Role | undefined): void {
+  if (targetRole === "admin" && actor.role !== "admin") {
+    throw new ForbiddenError("Only admins can change or remove an admin.");
+  }
+}
+
 /**
- * HR and admins edit anyone; an employee edits only the self-service fields
- * of their own profile. Roles are changed by admins alone.
- *
- * HR can still edit and remove an admin, even the last one; nothing here
- * protects admins from HR yet.
+ * HR and admins edit anyone, except that only admins touch an admin; an
+ * employee edits only the self-service fields of their own profile. Roles
+ * are changed by admins alone.
  */
 export function assertCanUpdateEmployee(
   actor: Actor,
   targetId: string,
   fields: readonly (keyof EmployeeFields)[],
+  targetRole?: Role,
 ): void {
   if (fields.includes("role") && actor.role !== "admin") {
     throw new ForbiddenError("Only admins can change a person's role.", {
       fields: ["role"],
     });
+  }
+  if (fields.includes("privacy") && actor.id !== targetId) {
+    throw new ForbiddenError(
+      "Only the person themself chooses who sees their private details.",
+      { fields: ["privacy"] },
+    );
+  }
+  if (isStaff(actor) && actor.id !== targetId) {
+    assertMayManage(actor, targetRole);
+    return;
   }
   if (isStaff(actor)) return;
   if (actor.id !== targetId) {
@@ -59,14 +78,22 @@ export function assertCanUpdateEmployee(
   }
 }
 
-/** Only HR and admins remove people, and nobody removes themselves. */
-export function assertCanDeleteEmployee(actor: Actor, targetId: string): void {
+/**
+ * Only HR and admins remove people, only admins remove an admin, and
+ * nobody removes themselves.
+ */
+export function assertCanDeleteEmployee(
+  actor: Actor,
+  targetId: string,
+  targetRole?: Role,
+): void {
   if (!isStaff(actor)) {
     throw new ForbiddenError("Only HR and admins can remove people.");
   }
   if (actor.id === targetId) {
     throw new ForbiddenError("You cannot remove your own profile.");
   }
+  assertMayManage(actor, targetRole);
 }
 
 /** Only HR and admins add departments and locations. */

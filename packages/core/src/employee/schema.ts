@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PrivacyChoices } from "../policy/visibility.js";
 import { text } from "../text/index.js";
 import { workEmail } from "./email.js";
 
@@ -30,6 +31,20 @@ const isoDate = z.iso
     message: "must be between 1900 and 2199",
   });
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A birthday without the year: month and day as MM-DD. */
+const monthDay = z
+  .string()
+  .regex(/^\d{2}-\d{2}$/, { message: "must be a month and day like 03-14" })
+  .refine(
+    (v) => {
+      const [month = 0, day = 0] = v.split("-").map(Number);
+      return day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0);
+    },
+    { message: "is not a day of the year" },
+  );
+
 /** The fields a person or HR writes; the shape of create and update bodies. */
 export const EmployeeFields = z.object({
   email: workEmail,
@@ -47,6 +62,14 @@ export const EmployeeFields = z.object({
   badges: tags(50, "badge"),
   bio: text({ max: 5000, multiLine: true }).nullable(),
   role: Role,
+  personalPhone: text({ max: 40 })
+    .refine((n) => /\d/.test(n), {
+      message: "must contain at least one digit",
+    })
+    .nullable(),
+  birthday: monthDay.nullable(),
+  /** Who may see pronouns, the personal phone and the birthday. */
+  privacy: PrivacyChoices,
 });
 export type EmployeeFields = z.infer<typeof EmployeeFields>;
 
@@ -57,6 +80,9 @@ export const SELF_SERVICE_FIELDS = [
   "phones",
   "skills",
   "bio",
+  "personalPhone",
+  "birthday",
+  "privacy",
 ] as const satisfies readonly (keyof EmployeeFields)[];
 
 const optionalDefaults: Omit<
@@ -75,6 +101,9 @@ const optionalDefaults: Omit<
   badges: [],
   bio: null,
   role: "employee",
+  personalPhone: null,
+  birthday: null,
+  privacy: {},
 };
 
 /** A new person: email and names are required, everything else optional. */
@@ -123,9 +152,20 @@ export const Employee = z.object({
   bio: z.string().nullable(),
   photoKey: z.string().nullable(),
   role: Role,
+  personalPhone: z.string().nullable(),
+  birthday: z.string().nullable(),
+  /** The owner's visibility choices: shown to them and to HR only. */
+  privacy: PrivacyChoices.nullable(),
+  /** Fields withheld from this viewer; their values read as null. */
+  hiddenFields: z.array(z.string()),
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * When the person left (only HR and admins still see them then); null
+   * or absent while they are in the directory.
+   */
+  deactivatedAt: z.string().nullable().optional(),
 });
 export type Employee = z.infer<typeof Employee>;
 

@@ -12,6 +12,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "precondition_required"
+  | "rate_limited"
+  | "unavailable"
   | "internal";
 
 /** One problem with one input field; `path` locates it, e.g. `phones.0`. */

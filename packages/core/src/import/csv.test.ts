@@ -80,18 +80,77 @@ describe("readCsvRows", () => {
     expect(rows).toEqual([{ ok: true, row: 3, values: { a: "1", b: "2" } }]);
   });
 
-  it("reports text that is not UTF-8", async () => {
+  it("reads a file that is not UTF-8 as Windows-1252", async () => {
     const latin1 = Uint8Array.from([
       ...utf8("id,name\n1,Jos"),
       0xe9,
       ...utf8("\n2,Ana\n"),
     ]);
     const rows = await readAll([latin1]);
-    expect(rows[0]).toMatchObject({
+    expect(rows.map((r) => r.ok && r.values.name)).toEqual(["José", "Ana"]);
+  });
+
+  it("refuses a row whose bytes its encoding cannot read", async () => {
+    // The start is UTF-8, so the file is read as UTF-8; row 3 is not.
+    const padding = `${"x".repeat(5000)}`;
+    const bytes = Uint8Array.from([
+      ...utf8(`id,name\n1,${padding}\n2,Jos`),
+      0xe9,
+      ...utf8("\n3,Ana\n"),
+    ]);
+    const rows = await readAll([bytes], { encoding: "utf-8" });
+    expect(rows[1]).toMatchObject({
       ok: false,
-      rejected: { row: 2, reasons: [{ field: "name" }] },
+      rejected: { row: 3, reasons: [{ field: "name" }] },
     });
-    expect(rows[1]).toMatchObject({ ok: true, row: 3 });
+    expect(rows[2]).toMatchObject({ ok: true, row: 4 });
+  });
+
+  it("reads UTF-16 with and without a byte-order mark", async () => {
+    const text = "id,name\r\n1,Zoë Ødegård\r\n2,王小明\r\n";
+    const le = Buffer.from(`\uFEFF${text}`, "utf16le");
+    const bare = Buffer.from(text, "utf16le");
+    const be = Buffer.from(`\uFEFF${text}`, "utf16le").swap16();
+    for (const bytes of [le, bare, be]) {
+      const rows = await readAll(chunks(bytes, 3));
+      expect(rows.map((r) => r.ok && r.values.name)).toEqual([
+        "Zoë Ødegård",
+        "王小明",
+      ]);
+    }
+  });
+
+  it("detects semicolons, tabs and Excel's sep= line", async () => {
+    const files = [
+      'id;name;title\n1;"Smith, Ann";Chief\n',
+      "id\tname\ttitle\n1\tSmith, Ann\tChief\n",
+      'sep=;\r\nid;name;title\r\n1;"Smith, Ann";Chief\r\n',
+      'sep=,\nid,name,title\n1,"Smith, Ann",Chief\n',
+    ];
+    for (const file of files) {
+      expect(await readAll([utf8(file)])).toEqual([
+        {
+          ok: true,
+          row: 2,
+          values: { id: "1", name: "Smith, Ann", title: "Chief" },
+        },
+      ]);
+    }
+  });
+
+  it("reads mixed line ends and quoted commas and line breaks", async () => {
+    const text =
+      'id,name,note\r\n1,Ada,"one, two"\n2,Ben,"line\r\nbreak"\r3,Cy,x\r\n';
+    const rows = await readAll([utf8(text)]);
+    expect(rows).toEqual([
+      { ok: true, row: 2, values: { id: "1", name: "Ada", note: "one, two" } },
+      {
+        ok: true,
+        row: 3,
+        values: { id: "2", name: "Ben", note: "line\r\nbreak" },
+      },
+      { ok: true, row: 4, values: { id: "3", name: "Cy", note: "x" } },
+    ]);
   });
 
   it("refuses a file without the columns it needs", async () => {

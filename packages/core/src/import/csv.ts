@@ -1,6 +1,8 @@
 import { pipeline } from "node:stream";
 import { CsvError, type InfoRecord, parse } from "csv-parse";
 import { isRosterError, ValidationError } from "../errors/index.js";
+import { readDialect } from "./dialect.js";
+import { decodeText, type TextEncodingName } from "./encoding.js";
 import type { ImportReason, RowProblem, SourceRow } from "./record.js";
 
 /** Bytes of a file, however the caller opened it (a Node stream is one). */
@@ -14,6 +16,8 @@ export type CsvRow =
 export interface CsvReadOptions {
   /** Columns the header must have; a file without them is refused. */
   requiredColumns?: readonly string[];
+  /** The file's encoding, when known; otherwise guessed from its start. */
+  encoding?: TextEncodingName;
 }
 
 interface Parsed {
@@ -23,16 +27,22 @@ interface Parsed {
 
 /**
  * Reads a CSV file with a header row, one data row at a time, so a large
- * export is never held in memory. Blank lines are skipped; a row with the
- * wrong number of cells is reported rather than read.
+ * export is never held in memory. The encoding (UTF-8, UTF-16 or
+ * Windows-1252) and the delimiter (`,` `;` tab or `|`, or Excel's `sep=`
+ * line) are detected; lines may end in CRLF, LF or both. Blank lines and
+ * rows of bare delimiters are skipped; a row with the wrong number of
+ * cells is reported rather than read.
  */
 export async function* readCsvRows(
   source: ByteSource,
-  { requiredColumns = [] }: CsvReadOptions = {},
+  { requiredColumns = [], encoding }: CsvReadOptions = {},
 ): AsyncGenerator<CsvRow> {
   let width = 0;
+  const dialect = await readDialect(decodeText(source, encoding));
   const parser = parse({
     bom: true,
+    delimiter: dialect.delimiter,
+    record_delimiter: ["\r\n", "\n", "\r"],
     columns: (header: string[]) => {
       const names = header.map((name) => name.trim());
       assertHasColumns(names, requiredColumns);
@@ -45,7 +55,7 @@ export async function* readCsvRows(
   });
   // A failure on either side destroys the parser, which the loop below
   // reports; the callback has nothing left to do.
-  pipeline(source, parser, () => {});
+  pipeline(dialect.text, parser, () => {});
   try {
     for await (const { record, info } of parser as AsyncIterable<Parsed>) {
       // Skipped blank lines still occupy a row in a spreadsheet, and a
@@ -78,15 +88,18 @@ function rowProblem(
       message: `has ${info.index} cells where the header has ${width}`,
     };
   }
-  // Bytes that are not UTF-8 decode to U+FFFD: usually a file saved in a
-  // legacy encoding, whose names would otherwise be stored garbled.
+  // Bytes the detected encoding cannot read decode to U+FFFD: a file
+  // whose start looked like UTF-8 and whose later rows are not. Storing
+  // them would garble names, so the row is refused.
   const garbled = Object.entries(record).find(([, value]) =>
     value.includes("\uFFFD"),
   );
   if (garbled) {
     return {
       field: garbled[0],
-      message: "is not UTF-8 text; export the file as UTF-8 and try again",
+      message:
+        "holds bytes that are not text in this file's encoding; export " +
+        "the file as UTF-8 and try again",
     };
   }
   return undefined;

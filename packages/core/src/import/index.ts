@@ -4,6 +4,14 @@ export {
   type CsvRow,
   readCsvRows,
 } from "./csv.js";
+export { type Delimiter, delimiterOf } from "./dialect.js";
+export {
+  decodeText,
+  detectEncoding,
+  guessEncoding,
+  type TextEncodingName,
+} from "./encoding.js";
+export { normaliseDn, readLdifRows } from "./ldif.js";
 export { type MapRowOptions, mapRow } from "./map-row.js";
 export {
   ColumnMapping,
@@ -11,7 +19,20 @@ export {
   mappedColumns,
   oracleHrMapping,
 } from "./mapping.js";
-export { readImportRows } from "./read-import-rows.js";
+export {
+  ldapMapping,
+  type MappingPreset,
+  orgChartMapping,
+  suggestMapping,
+} from "./presets.js";
+export {
+  type ImportFormat,
+  readImportRows,
+  readSourceRows,
+  type SourceOptions,
+  type SourceSample,
+  sampleSource,
+} from "./read-import-rows.js";
 export {
   ImportedLocation,
   ImportedPerson,

@@ -57,8 +57,11 @@ export function mapRow(
     return name === undefined ? undefined : cellValue(source.values[name]);
   };
   const reasons = new Map<string, string>();
-  const email = emailAddress(cell("email"), mapping, options);
-  if (email.problem) reasons.set(columns.email, email.problem);
+  const email = emailAddress(cell, mapping, options);
+  if (email.problem) {
+    reasons.set(columns.email ?? columns.externalId, email.problem);
+  }
+  const name = namesOf(cell);
   const phone = cell("workPhone");
   const startDate = cell("startDate");
   const candidate = {
@@ -67,8 +70,8 @@ export function mapRow(
     managerExternalId: cell("managerExternalId"),
     person: {
       email: email.address ?? "",
-      givenName: cell("givenName") ?? "",
-      familyName: cell("familyName") ?? "",
+      givenName: name.given,
+      familyName: name.family,
       ...present("preferredName", cell("preferredName")),
       ...present("jobTitle", cell("jobTitle")),
       ...present("phones", phonesOf(phone, mapping)),
@@ -118,11 +121,28 @@ function phonesOf(value: string | null | undefined, mapping: ColumnMapping) {
   return [{ kind: "work" as const, number }];
 }
 
+type Cell = (field: Field) => string | null | undefined;
+
+// A full name splits at its last space: "Ada King Lovelace" is given
+// "Ada King", family "Lovelace". A one-word name is left for the schema
+// to refuse as a missing family name.
+function namesOf(cell: Cell): { given: string; family: string } {
+  const full = cell("fullName");
+  if (full === undefined) {
+    return { given: cell("givenName") ?? "", family: cell("familyName") ?? "" };
+  }
+  const words = (full ?? "").split(/[\s\p{Z}]+/u);
+  const family = words.length > 1 ? (words.pop() ?? "") : "";
+  return { given: words.join(" "), family };
+}
+
 function emailAddress(
-  value: string | null | undefined,
+  cell: Cell,
   mapping: ColumnMapping,
   { emailDomain }: MapRowOptions,
 ): { address?: string; problem?: string } {
+  const fromId = mapping.emails === "externalId";
+  const value = fromId ? mailboxOf(cell("externalId")) : cell("email");
   if (!value) return { problem: "must not be empty" };
   if (mapping.emails === "address" || value.includes("@")) {
     return { address: value };
@@ -130,12 +150,24 @@ function emailAddress(
   const domain = emailDomain?.trim().replace(/^@/, "");
   if (!domain) {
     return {
-      problem:
-        "holds a user name, and no company email domain was given to " +
-        "turn it into an address",
+      problem: fromId
+        ? "makes email addresses from ids, and no company email domain " +
+          "was given to put them at"
+        : "holds a user name, and no company email domain was given to " +
+          "turn it into an address",
     };
   }
   return { address: `${value}@${domain}` };
+}
+
+// An id such as `O-6066` as a mailbox: lower case, anything else dashed.
+function mailboxOf(id: string | null | undefined): string | null {
+  if (!id) return null;
+  const mailbox = id
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[.-]+|[.-]+$/g, "");
+  return mailbox || null;
 }
 
 // Keeps an unmapped field out of the record, so it is never written.
@@ -151,7 +183,13 @@ function nullable<T>(value: string | null | undefined, to: (v: string) => T) {
 function issueColumn(issue: z.core.$ZodIssue, columns: MappingColumns) {
   const path = issue.path.map(String);
   const field = ISSUE_FIELDS[path.slice(0, 2).join(".")];
-  return (field && columns[field]) ?? path.join(".");
+  const name = field === "givenName" || field === "familyName";
+  return (
+    (field && columns[field]) ??
+    (name ? columns.fullName : undefined) ??
+    (field === "email" ? columns.externalId : undefined) ??
+    path.join(".")
+  );
 }
 
 function toReasons(reasons: Map<string, string>): ImportReason[] {

@@ -4,17 +4,21 @@ const column = z.string().trim().min(1, "must name a column").max(200);
 const digits = z.string().regex(/^\d{1,4}$/, "must be one to four digits");
 
 /**
- * Which column of an HR export holds each Roster field. Only the four
- * required fields must be present; a field left out is never touched, so a
- * re-import with a narrower mapping keeps what HR typed by hand.
+ * Which column of an HR export holds each Roster field. The id, the email
+ * (unless made from the id) and the name (as given and family names, or
+ * one full-name column) must be present; a field left out is never
+ * touched, so a re-import with a narrower mapping keeps what HR typed by
+ * hand.
  */
 export const MappingColumns = z
   .object({
     externalId: column,
     managerExternalId: column.optional(),
-    email: column,
-    givenName: column,
-    familyName: column,
+    email: column.optional(),
+    givenName: column.optional(),
+    familyName: column.optional(),
+    /** One cell holding "Given Family", split at its last space. */
+    fullName: column.optional(),
     preferredName: column.optional(),
     jobTitle: column.optional(),
     workPhone: column.optional(),
@@ -43,8 +47,11 @@ const LOCATION_DETAILS = [
 export const ColumnMapping = z
   .object({
     columns: MappingColumns,
-    /** Whole addresses, or user names that need the company's domain. */
-    emails: z.enum(["address", "userName"]).default("address"),
+    /**
+     * Whole addresses, user names that need the company's domain, or
+     * none in the file: made from the export's id at the company domain.
+     */
+    emails: z.enum(["address", "userName", "externalId"]).default("address"),
     /**
      * The dialling plan the numbers are written for, so they can be stored
      * in international form; without it numbers are kept as written.
@@ -59,7 +66,24 @@ export const ColumnMapping = z
       .optional(),
   })
   .strict()
-  .superRefine(({ columns }, ctx) => {
+  .superRefine(({ columns, emails }, ctx) => {
+    if (!columns.email && emails !== "externalId") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns", "email"],
+        message: "must name a column, unless emails are made from the id",
+      });
+    }
+    const split = columns.givenName && columns.familyName;
+    if (split ? columns.fullName : !columns.fullName) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns", "fullName"],
+        message:
+          "name either a full-name column or both a given-name and a " +
+          "family-name column",
+      });
+    }
     // Offices are matched by their id, so their details need one, and an
     // id needs a name to show.
     const details = LOCATION_DETAILS.filter((key) => columns[key]);

@@ -1,19 +1,72 @@
-import { type ByteSource, readCsvRows } from "./csv.js";
+import { type ByteSource, type CsvRow, readCsvRows } from "./csv.js";
+import type { TextEncodingName } from "./encoding.js";
+import { readLdifRows } from "./ldif.js";
 import { type MapRowOptions, mapRow } from "./map-row.js";
 import { type ColumnMapping, mappedColumns } from "./mapping.js";
 import type { MappedRow } from "./record.js";
 
+/** The kinds of export Roster reads. */
+export type ImportFormat = "csv" | "ldif";
+
+export interface SourceOptions {
+  format?: ImportFormat;
+  encoding?: TextEncodingName;
+  /** Columns a CSV header must have; LDIF entries are checked by row. */
+  requiredColumns?: readonly string[];
+}
+
+/** The rows of an export, CSV or LDIF, before any mapping. */
+export function readSourceRows(
+  source: ByteSource,
+  { format = "csv", encoding, requiredColumns }: SourceOptions = {},
+): AsyncGenerator<CsvRow> {
+  const given = encoding ? { encoding } : {};
+  return format === "ldif"
+    ? readLdifRows(source, given)
+    : readCsvRows(source, { ...given, requiredColumns: requiredColumns ?? [] });
+}
+
 /**
- * Reads an HR export's CSV bytes and maps each row, ready for the
- * importer. A file missing a mapped column is refused before any row.
+ * Reads an HR export's bytes and maps each row, ready for the importer.
+ * A CSV file missing a mapped column is refused before any row.
  */
 export async function* readImportRows(
   source: ByteSource,
   mapping: ColumnMapping,
-  options: MapRowOptions = {},
+  options: MapRowOptions & Omit<SourceOptions, "requiredColumns"> = {},
 ): AsyncGenerator<MappedRow> {
-  const rows = readCsvRows(source, { requiredColumns: mappedColumns(mapping) });
+  const rows = readSourceRows(source, {
+    ...options,
+    requiredColumns: mappedColumns(mapping),
+  });
   for await (const row of rows) {
     yield row.ok ? mapRow(row, mapping, options) : row;
   }
+}
+
+/** The first rows of an export and its columns, for the mapping preview. */
+export interface SourceSample {
+  columns: string[];
+  rows: Record<string, string>[];
+}
+
+/** Reads the column names and first `limit` rows of an export. */
+export async function sampleSource(
+  source: ByteSource,
+  options: Omit<SourceOptions, "requiredColumns"> = {},
+  limit = 5,
+): Promise<SourceSample> {
+  const columns = new Set<string>();
+  const rows: Record<string, string>[] = [];
+  for await (const row of readSourceRows(source, options)) {
+    if (!row.ok) continue;
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(row.values)) {
+      columns.add(name);
+      values[name] = value ?? "";
+    }
+    rows.push(values);
+    if (rows.length >= limit) break;
+  }
+  return { columns: [...columns], rows };
 }

@@ -6,7 +6,7 @@ import {
   foldForSearch,
   NotFoundError,
 } from "@roster/core";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Context } from "../context.js";
 import { employees } from "../employee/table.js";
 import { uniqueViolation } from "../errors.js";
@@ -18,7 +18,14 @@ function withHeadcount(ctx: Context) {
   return ctx.tx
     .select({ id: departments.id, name: departments.name, headcount })
     .from(departments)
-    .leftJoin(employees, eq(employees.departmentId, departments.id))
+    .leftJoin(
+      employees,
+      // People who left are not counted.
+      and(
+        eq(employees.departmentId, departments.id),
+        isNull(employees.deactivatedAt),
+      ),
+    )
     .groupBy(departments.id);
 }
 

@@ -1,15 +1,18 @@
 import type { EmployeeSearch, Facets } from "@roster/core";
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { employees as e } from "./table.js";
 
 export type FacetName = keyof Facets;
 
-/** The search's filters as conditions, leaving out one facet's own. */
+/**
+ * The search's filters as conditions, leaving out one facet's own. People
+ * who were deactivated are never listed, whoever searches.
+ */
 export function filterConditions(
   search: EmployeeSearch,
   except?: FacetName,
 ): SQL[] {
-  const out: SQL[] = [];
+  const out: SQL[] = [isNull(e.deactivatedAt)];
   if (except !== "department" && search.department.length > 0) {
     out.push(inArray(e.departmentId, search.department));
   }

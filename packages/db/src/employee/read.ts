@@ -9,13 +9,14 @@ import {
   type PersonSummary,
   phoneDigits,
 } from "@roster/core";
-import { eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client.js";
 import type { Context } from "../context.js";
 import { departments } from "../department/table.js";
 import { locations } from "../location/table.js";
 import { type EmployeeRow, employees } from "./table.js";
+import { visibleProfile } from "./visible.js";
 
 const manager = alias(employees, "manager");
 
@@ -73,9 +74,16 @@ export function toEmployee({ e, department, location, manager: m }: Joined) {
     bio: e.bio,
     photoKey: e.photoKey,
     role: e.role,
+    personalPhone: e.personalPhone,
+    birthday: e.birthday,
+    privacy: e.privacy,
+    hiddenFields: [],
     version: e.version,
     createdAt: new Date(e.createdAt).toISOString(),
     updatedAt: new Date(e.updatedAt).toISOString(),
+    deactivatedAt: e.deactivatedAt
+      ? new Date(e.deactivatedAt).toISOString()
+      : null,
   } satisfies Employee;
 }
 
@@ -89,11 +97,18 @@ function toSummary(employee: Employee): PersonSummary {
   };
 }
 
-/** One person, or NotFoundError. */
+const isStaff = (actor: Actor) => actor.role === "hr" || actor.role === "admin";
+
+/**
+ * One person, or NotFoundError. Someone deactivated is gone for everyone
+ * but HR and admins, who still read them, `deactivatedAt` set.
+ */
 export async function getEmployee(ctx: Context, id: string) {
   const [row] = await selectEmployees(ctx.tx).where(eq(employees.id, id));
-  if (!row) throw new NotFoundError("employee", id);
-  return toEmployee(row);
+  if (!row || (row.e.deactivatedAt !== null && !isStaff(ctx.actor))) {
+    throw new NotFoundError("employee", id);
+  }
+  return visibleProfile(ctx, toEmployee(row));
 }
 
 /** Reads the stored row itself, locked for update inside a transaction. */
@@ -128,7 +143,10 @@ export async function managerIds(tx: Executor, id: string): Promise<string[]> {
   return rowsOf<{ id: string }>(rows).map((r) => r.id);
 }
 
-/** The people `id` reports to, from the top of the organisation down. */
+/**
+ * The people `id` reports to, from the top of the organisation down. A
+ * deactivated manager is left out; the people above them still show.
+ */
 export async function getManagerChain(
   ctx: Context,
   id: string,
@@ -136,7 +154,9 @@ export async function getManagerChain(
   await getEmployee(ctx, id);
   const ids = (await managerIds(ctx.tx, id)).reverse();
   if (ids.length === 0) return [];
-  const rows = await selectEmployees(ctx.tx).where(inArray(employees.id, ids));
+  const rows = await selectEmployees(ctx.tx).where(
+    and(inArray(employees.id, ids), isNull(employees.deactivatedAt)),
+  );
   const byId = new Map(rows.map((r) => [r.e.id, toSummary(toEmployee(r))]));
   return ids.flatMap((i) => byId.get(i) ?? []);
 }
@@ -147,28 +167,34 @@ interface ReportCount {
   total: number;
 }
 
-/** The people who report directly to `id`, with the size of each team. */
+/**
+ * The people who report directly to `id`, with the size of each team;
+ * deactivated people are neither listed nor counted. Someone who reports
+ * to a deactivated person stays linked to them, so they are missing from
+ * their grand-manager's list until HR gives them a new manager.
+ */
 export async function getDirectReports(
   ctx: Context,
   id: string,
 ): Promise<DirectReport[]> {
   await getEmployee(ctx, id);
   const rows = await selectEmployees(ctx.tx)
-    .where(eq(employees.managerId, id))
+    .where(and(eq(employees.managerId, id), isNull(employees.deactivatedAt)))
     .orderBy(employees.sortKey, employees.id);
   if (rows.length === 0) return [];
   const counts = await ctx.tx.execute(sql`
-    with recursive below(root, id, depth, path) as (
-      select id, id, 0, array[${id}::uuid, id]
+    with recursive below(root, id, depth, path, active) as (
+      select id, id, 0, array[${id}::uuid, id], deactivated_at is null
       from employees where manager_id = ${id}
       union all
-      select b.root, e.id, b.depth + 1, b.path || e.id
+      select b.root, e.id, b.depth + 1, b.path || e.id,
+        e.deactivated_at is null
       from employees e join below b on e.manager_id = b.id
       where not e.id = any(b.path)
     )
     select root,
-      (count(*) filter (where depth = 1))::int as direct,
-      (count(*) - 1)::int as total
+      (count(*) filter (where depth = 1 and active))::int as direct,
+      (count(*) filter (where depth > 0 and active))::int as total
     from below group by root`);
   const byRoot = new Map(rowsOf<ReportCount>(counts).map((c) => [c.root, c]));
   return rows.map((r) => {
@@ -187,7 +213,10 @@ export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
-/** The actor a person acts as (their id and role), or undefined. */
+/**
+ * The actor a person acts as (their id and role), or undefined, also for
+ * someone deactivated.
+ */
 export async function findActor(
   ctx: Context,
   by: { id: string } | { email: string },
@@ -197,9 +226,12 @@ export async function findActor(
     .select({ id: employees.id, role: employees.role })
     .from(employees)
     .where(
-      "id" in by
-        ? eq(employees.id, by.id)
-        : eq(employees.email, normalizeEmail(by.email)),
+      and(
+        "id" in by
+          ? eq(employees.id, by.id)
+          : eq(employees.email, normalizeEmail(by.email)),
+        isNull(employees.deactivatedAt),
+      ),
     );
   return row;
 }

@@ -13,6 +13,7 @@ import { after, type Position, readRankedPage } from "./ranked-page.js";
 import { selectEmployees, toEmployee } from "./read.js";
 import { employees as e } from "./table.js";
 import { textMatch } from "./text-match.js";
+import { visibleInList } from "./visible.js";
 
 // The id is compared as a uuid; a hand-edited one is refused before it
 // could become a database error.
@@ -61,7 +62,9 @@ export async function searchEmployees(ctx: Context, search: EmployeeSearch) {
             shown.map((p) => p.id),
           ),
         );
-  const byId = new Map(rows.map((r) => [r.e.id, toEmployee(r)]));
+  const byId = new Map(
+    rows.map((r) => [r.e.id, visibleInList(ctx.actor, toEmployee(r))]),
+  );
   const last = shown.at(-1);
   let nextCursor: string | null = null;
   if (page.length > search.limit && last) {

@@ -1,4 +1,4 @@
-import type { Phone, Role } from "@roster/core";
+import type { Phone, PrivacyChoices, Role } from "@roster/core";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -8,6 +8,7 @@ import {
   jsonb,
   pgTable,
   text,
+  timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
 import { departments } from "../department/table.js";
@@ -41,6 +42,17 @@ export const employees = pgTable(
     bio: text("bio"),
     photoKey: text("photo_key"),
     role: text("role").$type<Role>().notNull().default("employee"),
+    /** A number the owner may keep to HR and themself. */
+    personalPhone: text("personal_phone"),
+    /** Month and day only, as MM-DD: the year is nobody's business. */
+    birthday: text("birthday"),
+    /** Who may see the fields whose visibility the owner chooses. */
+    privacy: jsonb("privacy").$type<PrivacyChoices>().notNull().default({}),
+    /** Set when the person leaves: out of the directory, history kept. */
+    deactivatedAt: timestamp("deactivated_at", {
+      withTimezone: true,
+      mode: "string",
+    }),
     externalId: text("external_id").unique("employees_external_id_key"),
     /** Folded names, email and title: what the query box matches. */
     searchText: text("search_text").notNull(),
@@ -55,6 +67,10 @@ export const employees = pgTable(
   },
   (t) => [
     check("employees_role_check", sql`${t.role} in ('employee','hr','admin')`),
+    check(
+      "employees_birthday_check",
+      sql`${t.birthday} ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'`,
+    ),
     index("employees_search_text_trgm").using(
       "gin",
       t.searchText.op("gin_trgm_ops"),

@@ -1,16 +1,21 @@
 import {
+  type AuditRecord,
   assertCanCreateEmployee,
   assertCanDeleteEmployee,
   assertCanUpdateEmployee,
   assertNoReportingCycle,
   ConflictError,
+  displayName,
   type EmployeeCreate,
   type EmployeeFields,
   type EmployeeUpdate,
+  fieldChanges,
+  GUARDED_FIELDS,
   ValidationError,
   VersionMismatchError,
 } from "@roster/core";
 import { and, eq, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/record.js";
 import type { Context } from "../context.js";
 import { departments } from "../department/table.js";
 import { findPgError, uniqueViolation } from "../errors.js";
@@ -61,6 +66,28 @@ function referenceGone(error: unknown): unknown {
   ]);
 }
 
+function labelOf(p: {
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  email: string;
+}): string {
+  return `${displayName(p)} <${p.email}>`;
+}
+
+function audited(
+  action: AuditRecord["action"],
+  subject: Parameters<typeof labelOf>[0] & { id: string },
+  changes: AuditRecord["changes"],
+): AuditRecord {
+  return {
+    action,
+    subjectId: subject.id,
+    subjectLabel: labelOf(subject),
+    changes,
+  };
+}
+
 function emailTaken(email: string): never {
   throw new ConflictError(`Someone in the directory already has ${email}.`, {
     field: "email",
@@ -89,6 +116,15 @@ export async function createEmployee(ctx: Context, input: EmployeeCreate) {
     }
     throw referenceGone(error);
   }
+  const created: Record<string, unknown> = { ...input };
+  await recordAudit(
+    ctx,
+    audited(
+      "employee.created",
+      { ...input, id },
+      fieldChanges({}, created, Object.keys(created)),
+    ),
+  );
   ctx.emit({ type: "employee.created", id, version: 1 });
   return getEmployee(ctx, id);
 }
@@ -117,6 +153,7 @@ export async function updateEmployee(
     ctx.actor,
     id,
     Object.keys(patch) as (keyof EmployeeUpdate)[],
+    row.role,
   );
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new VersionMismatchError(
@@ -150,7 +187,22 @@ export async function updateEmployee(
     }
     throw referenceGone(error);
   }
-  ctx.emit({ type: "employee.updated", id, version: row.version + 1, fields });
+  await recordAudit(
+    ctx,
+    audited(
+      "employee.updated",
+      next,
+      fieldChanges(row as Record<string, unknown>, next, fields),
+    ),
+  );
+  ctx.emit({
+    type: "employee.updated",
+    id,
+    version: row.version + 1,
+    // Events go to everyone watching; field names a viewer may not see
+    // stay out, and the profile they refetch is filtered for them.
+    fields: fields.filter((f) => !GUARDED_FIELDS.includes(f)),
+  });
   return getEmployee(ctx, id);
 }
 
@@ -165,7 +217,7 @@ export async function deleteEmployee(
 ) {
   await lockReportingLines(ctx.tx);
   const row = await lockEmployee(ctx, id);
-  assertCanDeleteEmployee(ctx.actor, id);
+  assertCanDeleteEmployee(ctx.actor, id, row.role);
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new VersionMismatchError(
       "employee",
@@ -182,8 +234,24 @@ export async function deleteEmployee(
       updatedAt: sql`now()`,
     })
     .where(eq(employees.managerId, id))
-    .returning({ id: employees.id, version: employees.version });
+    .returning({
+      id: employees.id,
+      version: employees.version,
+      givenName: employees.givenName,
+      familyName: employees.familyName,
+      preferredName: employees.preferredName,
+      email: employees.email,
+    });
   await ctx.tx.delete(employees).where(eq(employees.id, id));
+  await recordAudit(ctx, audited("employee.deleted", row, []));
+  for (const report of moved) {
+    await recordAudit(
+      ctx,
+      audited("employee.updated", report, [
+        { field: "managerId", before: id, after: row.managerId },
+      ]),
+    );
+  }
   for (const report of moved) {
     ctx.emit({
       type: "employee.updated",

@@ -108,7 +108,7 @@ function repeatChecker(log: ImportLog) {
     if (sameEmail !== undefined) {
       log.reject(
         row,
-        columns.email,
+        columns.email ?? columns.externalId,
         `${person.email} is also on row ${sameEmail}`,
       );
     }

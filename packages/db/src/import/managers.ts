@@ -14,7 +14,7 @@ import { lockReportingLines } from "../locks.js";
 import type { ImportLog } from "./log.js";
 import type { Written } from "./people.js";
 
-const LEFT_OUT = "imported without this manager link";
+export const LEFT_OUT = "imported without this manager link";
 
 /**
  * The second pass: sets each imported person's manager once everyone is
@@ -58,7 +58,7 @@ export async function linkManagers(
 
 // One statement for the whole batch: PGlite and the server both pay per
 // round trip far more than per row.
-async function setManagers(
+export async function setManagers(
   ctx: Context,
   changes: readonly [string, string | null][],
 ): Promise<string[]> {
@@ -136,7 +136,7 @@ async function wantedManagers(
   return wanted;
 }
 
-async function reportingLines(db: Executor): Promise<ReportingLines> {
+export async function reportingLines(db: Executor): Promise<ReportingLines> {
   const rows = await db
     .select({ id: employees.id, managerId: employees.managerId })
     .from(employees);
@@ -155,17 +155,27 @@ function refuse(
       const row = people.get(c)?.record.row;
       return row === undefined ? [] : [row];
     });
-    const outside = cycle.length - rows.length;
-    const others = outside === 1 ? "person" : "people";
-    const message =
-      cycle.length === 1
-        ? `names the person as their own manager; ${LEFT_OUT}`
-        : `would make a reporting cycle through rows ${listOf(rows)}` +
-          (outside > 0 ? ` and ${outside} ${others} in the directory` : "") +
-          `; ${LEFT_OUT}`;
     const { row, columns } = person.record;
-    log.reject(row, columns.managerExternalId ?? "", message);
+    log.reject(
+      row,
+      columns.managerExternalId ?? "",
+      cycleMessage(cycle.length, rows),
+    );
   }
+}
+
+/**
+ * Why a manager link was refused: the cycle it would close, by the rows
+ * of the file in it and how many others from the directory.
+ */
+export function cycleMessage(length: number, rows: readonly number[]) {
+  const outside = length - rows.length;
+  const others = outside === 1 ? "person" : "people";
+  return length === 1
+    ? `names the person as their own manager; ${LEFT_OUT}`
+    : `would make a reporting cycle through rows ${listOf([...rows])}` +
+        (outside > 0 ? ` and ${outside} ${others} in the directory` : "") +
+        `; ${LEFT_OUT}`;
 }
 
 function listOf(rows: number[]): string {

@@ -60,7 +60,11 @@ export async function writePeople(
     const problem = matchProblem(sameId, sameEmail);
     const target = sameId ?? sameEmail;
     if (problem) {
-      log.reject(record.row, record.columns.email, problem);
+      log.reject(
+        record.row,
+        record.columns.email ?? record.columns.externalId,
+        problem,
+      );
     } else if (target) {
       const outcome = await updatePerson(ctx, target, fields);
       written.push({ record, id: target.id, outcome });
@@ -72,7 +76,7 @@ export async function writePeople(
   return written;
 }
 
-function matchProblem(
+export function matchProblem(
   sameId: EmployeeRow | undefined,
   sameEmail: EmployeeRow | undefined,
 ): string | undefined {
@@ -143,7 +147,7 @@ async function updatePerson(
 
 // JSON with sorted keys, so a phone read back from jsonb compares equal to
 // the same phone from the file.
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value ?? null, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(

@@ -5,7 +5,7 @@ import {
   type Location,
   type LocationCreate,
 } from "@roster/core";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Context } from "../context.js";
 import { employees } from "../employee/table.js";
 import { uniqueViolation } from "../errors.js";
@@ -26,7 +26,14 @@ export async function listLocations(ctx: Context): Promise<Location[]> {
   const rows = await ctx.tx
     .select(columns)
     .from(locations)
-    .leftJoin(employees, eq(employees.locationId, locations.id))
+    .leftJoin(
+      employees,
+      // People who left are not counted.
+      and(
+        eq(employees.locationId, locations.id),
+        isNull(employees.deactivatedAt),
+      ),
+    )
     .groupBy(locations.id)
     .orderBy(asc(locations.nameKey));
   return rows.map((r) => ({ ...r, headcount: Number(r.headcount) }));

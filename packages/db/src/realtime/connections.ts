@@ -53,7 +53,7 @@ async function liveCount(tx: Executor, employeeId: string, since: Date) {
 /** Records a new connection; `cameOnline` when it is the person's first. */
 export async function openConnection(
   db: Database,
-  connection: { id: string; employeeId: string },
+  connection: { id: string; employeeId: string; sessionId?: string | null },
   liveness: Liveness = {},
 ): Promise<{ cameOnline: boolean }> {
   return db.transaction(async (tx) => {
@@ -203,4 +203,16 @@ export async function sweepStaleConnections(
   const removed = stale.map((r) => r.id);
   const wentOffline = await removeConnections(db, removed, liveness);
   return { removed, wentOffline };
+}
+
+/** The live connections opened under one sign-in session. */
+export async function connectionsOfSession(
+  db: Database,
+  sessionId: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: connections.id })
+    .from(connections)
+    .where(eq(connections.sessionId, sessionId));
+  return rows.map((r) => r.id);
 }

@@ -26,6 +26,8 @@ export const realtimeConnections = pgTable(
     /** API Gateway's connection id (or the local server's). */
     id: text("id").primaryKey(),
     employeeId: uuid("employee_id").notNull(),
+    /** The sign-in session it was opened under; ends with it. */
+    sessionId: text("session_id"),
     subscriptions: text("subscriptions")
       .array()
       .notNull()
@@ -46,6 +48,8 @@ export const realtimeTickets = pgTable(
   {
     tokenHash: text("token_hash").primaryKey(),
     employeeId: uuid("employee_id").notNull(),
+    /** The session that asked for it; the connection inherits it. */
+    sessionId: text("session_id"),
     expiresAt: timestamp("expires_at", {
       withTimezone: true,
       mode: "string",

@@ -135,3 +135,47 @@ async function openServerCopy(url: string): Promise<DatabaseHandle> {
     },
   };
 }
+
+/** A test database other processes can reach too, by its URL. */
+export interface SharedTestDatabase {
+  url: string;
+  handle: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * Like `openTestDatabase`, but reachable by URL from child processes (a
+ * worker under test). Embedded PGlite serves one process only, so this
+ * needs DATABASE_URL to name a server.
+ */
+export async function openSharedTestDatabase(): Promise<SharedTestDatabase> {
+  const server = process.env.DATABASE_URL;
+  if (server) {
+    const template = await ensureServerTemplate(server);
+    const name = `roster_test_${randomBytes(6).toString("hex")}`;
+    const admin = postgres(server, { max: 1, onnotice: () => {} });
+    try {
+      await admin.unsafe(`create database "${name}" template "${template}"`);
+    } finally {
+      await admin.end({ timeout: 5 });
+    }
+    const url = withDatabase(server, name);
+    const handle = await openDatabase({ url, maxConnections: 4 });
+    return {
+      url,
+      handle,
+      close: async () => {
+        await handle.close();
+        const drop = postgres(server, { max: 1, onnotice: () => {} });
+        try {
+          await drop.unsafe(`drop database if exists "${name}" with (force)`);
+        } finally {
+          await drop.end({ timeout: 5 });
+        }
+      },
+    };
+  }
+  throw new Error(
+    "A database other processes can reach needs a server: set DATABASE_URL.",
+  );
+}

@@ -4,6 +4,7 @@ import { PhoneFields } from "../../components/phone-fields";
 import { TagInput } from "../../components/tag-input";
 import type { EmployeeForm } from "../../lib/employee-form";
 import { type FormPartProps, Section, TextField } from "./form-parts";
+import { PrivateFields } from "./private-fields";
 import { WorkFields } from "./work-fields";
 
 interface EditorFieldsProps extends Omit<FormPartProps, "set"> {
@@ -52,6 +53,8 @@ export function EditorFields({ onChange, ...rest }: EditorFieldsProps) {
           disabled={!editable.has("phones")}
         />
       </Section>
+
+      <PrivateFields {...part} />
 
       <Section title="About" wide>
         <Field

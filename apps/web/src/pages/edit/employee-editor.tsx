@@ -1,5 +1,9 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
-import { createEmployee, updateEmployee } from "../../api/employees";
+import {
+  createEmployee,
+  getEmployee,
+  updateEmployee,
+} from "../../api/employees";
 import type {
   Department,
   Employee,
@@ -20,12 +24,16 @@ import {
   requiredIssues,
 } from "../../lib/employee-form";
 import { groupIssues } from "../../lib/field-issues";
+import { type Rebased, rebaseForm } from "../../lib/rebase-form";
 import { type SaveFailure, saveFailure } from "../../lib/save-outcome";
 import { Link, navigate } from "../../router";
 import { paths } from "../../routes";
 import { EditorFields } from "./editor-fields";
 import { ErrorSummary } from "./error-summary";
+import { RebasedNotice } from "./rebased-notice";
+import { RemoteChangeNotice } from "./remote-change-notice";
 import { StaleNotice } from "./stale-notice";
+import { useRemoteChange } from "./use-remote-change";
 
 interface EmployeeEditorProps {
   /** The person as loaded, or null for someone new. */
@@ -50,16 +58,22 @@ function placeableFields(form: EmployeeForm): Set<string> {
 
 /** The edit and add form: clean, diff, save, and show what went wrong. */
 export function EmployeeEditor({
-  person,
+  person: loaded,
   departments,
   locations,
   editable,
   onReload,
   focusOnMount = false,
 }: EmployeeEditorProps) {
+  // The version edits are based on: as loaded, or a newer one brought in
+  // after someone else's change, with the reader's edits kept.
+  const [person, setPerson] = useState(loaded);
   const [form, setForm] = useState<EmployeeForm>(() =>
-    person ? formFromEmployee(person) : blankForm(),
+    loaded ? formFromEmployee(loaded) : blankForm(),
   );
+  const [rebased, setRebased] = useState<Rebased | null>(null);
+  const [bringing, setBringing] = useState(false);
+  const remote = useRemoteChange(person?.id ?? null, person?.version ?? 0);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [failure, setFailure] = useState<SaveFailure | null>(null);
   const [saving, setSaving] = useState(false);
@@ -82,9 +96,30 @@ export function EmployeeEditor({
     requestAnimationFrame(() => topRef.current?.focus());
   }
 
+  async function bringIn() {
+    if (!person || bringing) return;
+    setBringing(true);
+    try {
+      const latest = await getEmployee(person.id);
+      const result = rebaseForm(person, form, latest);
+      setForm(result.form);
+      setPerson(latest);
+      setRebased(result);
+      setFailure(null);
+      setIssues([]);
+      remote.clear();
+      requestAnimationFrame(() => topRef.current?.focus());
+    } catch (error) {
+      fail(saveFailure(error));
+    } finally {
+      setBringing(false);
+    }
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
+    setRebased(null);
     const fields = fieldsFromForm(form);
     const local = requiredIssues(fields).filter((i) =>
       editable.has(i.path.split(".")[0] as FieldName),
@@ -93,8 +128,9 @@ export function EmployeeEditor({
       return fail({ kind: "invalid", issues: local, message: "" });
     }
     setSaving(true);
+    remote.saveStarted();
+    let saved: Employee | null = null;
     try {
-      let saved: Employee;
       if (person) {
         const patch = changedFields(
           fieldsFromEmployee(person),
@@ -109,16 +145,18 @@ export function EmployeeEditor({
       } else {
         saved = await createEmployee(createBody(fields, editable));
       }
+      const name = saved.displayName;
       announce(
         person
-          ? `Saved changes to ${saved.displayName}.`
-          : `Added ${saved.displayName} to the directory.`,
+          ? `Saved changes to ${name}.`
+          : `Added ${name} to the directory.`,
       );
       navigate(paths.profile(saved.id), { replace: person === null });
     } catch (error) {
       fail(saveFailure(error));
     } finally {
       setSaving(false);
+      remote.saveEnded(saved !== null);
     }
   }
 
@@ -144,7 +182,26 @@ export function EmployeeEditor({
           <ErrorSummary issues={issues} grouped={grouped} />
         )}
         {failure?.kind === "stale" && onReload && (
-          <StaleNotice onReload={onReload} />
+          <StaleNotice
+            onBringIn={bringIn}
+            busy={bringing}
+            onReload={onReload}
+          />
+        )}
+        {remote.change && failure?.kind !== "stale" && onReload && (
+          <RemoteChangeNotice
+            change={remote.change}
+            busy={bringing}
+            onBringIn={bringIn}
+            onDiscard={onReload}
+          />
+        )}
+        {rebased && (
+          <RebasedNotice
+            rebased={rebased}
+            departments={departments}
+            locations={locations}
+          />
         )}
         {failure?.kind === "forbidden" && (
           <div className="notice notice--error" role="alert">

@@ -35,7 +35,12 @@ export function DirectReports({ reports }: DirectReportsProps) {
         <ul className="report-list">
           {reports.data.map((r) => (
             <li key={r.id} className="report">
-              <Avatar id={r.id} name={r.displayName} size="small" />
+              <Avatar
+                id={r.id}
+                name={r.displayName}
+                size="small"
+                photoKey={r.photoKey}
+              />
               <div className="report__body">
                 <Link to={paths.profile(r.id)} className="report__name">
                   {r.displayName}

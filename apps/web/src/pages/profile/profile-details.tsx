@@ -22,6 +22,16 @@ export function ProfileDetails({ person }: { person: Employee }) {
           <Detail term="Email">
             <a href={`mailto:${person.email}`}>{person.email}</a>
           </Detail>
+          {person.personalPhone && (
+            <Detail term="Personal phone">
+              <a href={`tel:${person.personalPhone.replace(/[^\d+]/g, "")}`}>
+                {person.personalPhone}
+              </a>
+            </Detail>
+          )}
+          {person.birthday && (
+            <Detail term="Birthday">{formatMonthDay(person.birthday)}</Detail>
+          )}
           <Detail term={person.phones.length > 1 ? "Phones" : "Phone"}>
             {person.phones.length === 0 ? (
               <Missing />
@@ -37,6 +47,12 @@ export function ProfileDetails({ person }: { person: Employee }) {
             )}
           </Detail>
         </dl>
+        {(person.hiddenFields?.length ?? 0) > 0 && (
+          <p className="panel__note muted">
+            Some of {person.displayName}'s details are visible only to people
+            they work with, or to HR.
+          </p>
+        )}
       </section>
 
       <section className="panel" aria-labelledby="work-title">
@@ -113,6 +129,19 @@ export function ProfileDetails({ person }: { person: Employee }) {
       </section>
     </div>
   );
+}
+
+const MONTHS = new Intl.DateTimeFormat(undefined, {
+  month: "long",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
+/** "03-14" as the reader's locale says it, e.g. "March 14". */
+function formatMonthDay(monthDay: string): string {
+  const [month = 1, day = 1] = monthDay.split("-").map(Number);
+  // A leap year, so 02-29 is a real day.
+  return MONTHS.format(Date.UTC(2000, month - 1, day));
 }
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {

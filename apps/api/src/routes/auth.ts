@@ -1,0 +1,192 @@
+import { RosterError } from "@roster/core";
+import {
+  connectionsOfSession,
+  createSession,
+  endSession,
+  findActor,
+  reading,
+  removeConnections,
+  type SessionLifetime,
+} from "@roster/db";
+import { Hono } from "hono";
+import { SYSTEM_ACTOR } from "../auth/actor.js";
+import type {
+  PendingSignIn,
+  RelyingParty,
+} from "../auth/oidc/relying-party.js";
+import { rateLimiter } from "../auth/rate-limit.js";
+import {
+  type CookiePolicy,
+  clearSessionCookie,
+  csrfTokenFor,
+  csrfTokenMatches,
+  takePendingCookie,
+  writePendingCookie,
+  writeSessionCookie,
+} from "../auth/session-cookies.js";
+import { CSRF_HEADER, sessionOf } from "../auth/session-resolver.js";
+import type { AppDeps, AppEnv } from "../env.js";
+
+/** What sign-in with the company's provider needs. */
+export interface SignInDeps {
+  relyingParty: RelyingParty;
+  /** The origin people reach Roster at, for the callback and sign-out. */
+  siteOf(requestUrl: string): string;
+  cookies: CookiePolicy;
+  lifetime?: SessionLifetime;
+  /** Sign-in attempts one client may start per minute. */
+  attemptsPerMinute?: number;
+}
+
+const PENDING_TTL_MS = 10 * 60 * 1000;
+
+/** Only paths on this site: never an open redirect. */
+export function safeReturnTo(value: string | undefined): string {
+  if (!value?.startsWith("/")) return "/";
+  const base = "https://roster.invalid";
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return "/";
+  }
+  // `//evil.example` and `/\evil.example` resolve to another origin.
+  if (url.origin !== base) return "/";
+  return `${url.pathname}${url.search}${url.hash}`.slice(0, 2000);
+}
+
+function isPending(value: unknown): value is PendingSignIn & {
+  issuedAt: number;
+} {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.state === "string" &&
+    typeof v.nonce === "string" &&
+    typeof v.codeVerifier === "string" &&
+    typeof v.returnTo === "string" &&
+    typeof v.issuedAt === "number"
+  );
+}
+
+function signInPage(error: string): string {
+  return `/sign-in?error=${encodeURIComponent(error)}`;
+}
+
+/**
+ * Sign-in through the company's OpenID Connect provider: start, callback,
+ * the session the UI asks about, and sign-out. Mounted before the actor is
+ * resolved, since signing in is what makes one.
+ */
+export function authRoutes({ directory }: AppDeps, signIn: SignInDeps) {
+  const { relyingParty, cookies } = signIn;
+  const limit = rateLimiter({
+    limit: signIn.attemptsPerMinute ?? 20,
+    windowMs: 60_000,
+  });
+  const clientKey = (headers: Headers) =>
+    headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+
+  return new Hono<AppEnv>()
+    .get("/sign-in", async (c) => {
+      if (!limit(clientKey(c.req.raw.headers))) {
+        throw new RosterError(
+          "rate_limited",
+          "Too many sign-in attempts; wait a minute and try again.",
+        );
+      }
+      const returnTo = safeReturnTo(c.req.query("returnTo"));
+      const site = signIn.siteOf(c.req.url);
+      const { url, pending } = await relyingParty.begin(
+        returnTo,
+        `${site}/api/auth/callback`,
+      );
+      writePendingCookie(c, cookies, { ...pending, issuedAt: Date.now() });
+      return c.redirect(url.href, 302);
+    })
+    .get("/callback", async (c) => {
+      const pending = takePendingCookie(c, cookies);
+      if (
+        !isPending(pending) ||
+        Date.now() - pending.issuedAt > PENDING_TTL_MS
+      ) {
+        return c.redirect(
+          signInPage("That sign-in expired or was not started here."),
+          302,
+        );
+      }
+      const callback = new URL(
+        `${new URL(c.req.url).pathname}${new URL(c.req.url).search}`,
+        signIn.siteOf(c.req.url),
+      );
+      let who: Awaited<ReturnType<RelyingParty["complete"]>>;
+      try {
+        who = await relyingParty.complete(callback, pending);
+      } catch (error) {
+        if (error instanceof RosterError && error.code === "unauthenticated") {
+          return c.redirect(signInPage(error.message), 302);
+        }
+        throw error;
+      }
+      const actor = await findActor(reading(directory, SYSTEM_ACTOR), {
+        email: who.email,
+      });
+      if (!actor) {
+        return c.redirect(
+          signInPage(`Nobody in the directory has the email ${who.email}.`),
+          302,
+        );
+      }
+      const { token, session } = await createSession(
+        directory.db,
+        { employeeId: actor.id, subject: who.subject },
+        signIn.lifetime,
+      );
+      writeSessionCookie(c, cookies, token, session.expiresAt);
+      return c.redirect(pending.returnTo, 302);
+    })
+    .get("/session", async (c) => {
+      const session = await sessionOf(c, {
+        directory,
+        cookies,
+        ...(signIn.lifetime ? { lifetime: signIn.lifetime } : {}),
+      });
+      c.header("cache-control", "no-store");
+      if (!session) {
+        return c.json({
+          signedIn: false as const,
+          signIn: "/api/auth/sign-in",
+        });
+      }
+      return c.json({
+        signedIn: true as const,
+        employeeId: session.employeeId,
+        expiresAt: session.expiresAt,
+        csrfToken: csrfTokenFor(cookies, session.id),
+      });
+    })
+    .post("/sign-out", async (c) => {
+      const session = await sessionOf(c, { directory, cookies });
+      if (session) {
+        if (!csrfTokenMatches(cookies, session.id, c.req.header(CSRF_HEADER))) {
+          throw new RosterError(
+            "forbidden",
+            "Sign-out needs the session's CSRF token; reload the page.",
+            { header: "X-CSRF-Token" },
+          );
+        }
+        await endSession(directory.db, session.id);
+        // Its sockets get nothing more; their next message is refused and
+        // the tab, asking for a new ticket, is sent to sign in.
+        await removeConnections(
+          directory.db,
+          await connectionsOfSession(directory.db, session.id),
+        );
+      }
+      clearSessionCookie(c, cookies);
+      const next = await relyingParty
+        .endSessionUrl(`${signIn.siteOf(c.req.url)}/sign-in`)
+        .catch(() => undefined);
+      return c.json({ signedOut: true, redirect: next?.href ?? "/" });
+    });
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import {
+  assertCanManageJobs,
+  type ImportFormat,
+  RosterError,
+  sampleSource,
+  suggestMapping,
+  ValidationError,
+} from "@roster/core";
+import { Hono } from "hono";
+import type { AppDeps, AppEnv } from "../../env.js";
+import type { JobDeps } from "./deps.js";
+
+/** The largest export accepted: far above 100,000 people's worth. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Receives an export file as the raw request body, stores it, and answers
+ * with its columns, first rows and a suggested mapping for the preview.
+ * Mounted before the API's small body limit, with its own.
+ */
+export function importUploadRoutes(deps: AppDeps, jobs: JobDeps) {
+  return new Hono<AppEnv>().post("/", async (c) => {
+    const actor = await deps.auth.resolve(c);
+    assertCanManageJobs(actor);
+    const fileName = (c.req.query("name") ?? "upload").slice(0, 255);
+    const format: ImportFormat =
+      c.req.query("format") === "ldif" || /\.ldif$/i.test(fileName)
+        ? "ldif"
+        : "csv";
+    const body = c.req.raw.body;
+    if (!body) {
+      throw new ValidationError([
+        { path: "body", message: "must hold the export file" },
+      ]);
+    }
+    const fileKey = `uploads/${randomUUID()}/export`;
+    const { bytes } = await jobs.files.put(fileKey, bounded(body));
+    if (bytes === 0) {
+      await jobs.files.remove(fileKey);
+      throw new ValidationError([{ path: "body", message: "is empty" }]);
+    }
+    const sample = await sampleSource(await jobs.files.read(fileKey), {
+      format,
+    });
+    const suggestion = suggestMapping(sample.columns) ?? null;
+    return c.json(
+      { fileKey, fileName, format, bytes, sample, suggestion },
+      201,
+    );
+  });
+}
+
+async function* bounded(body: ReadableStream<Uint8Array>) {
+  let total = 0;
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.length;
+    if (total > MAX_IMPORT_BYTES) {
+      throw new RosterError(
+        "payload_too_large",
+        `An export must be at most ${MAX_IMPORT_BYTES} bytes.`,
+        { maxBytes: MAX_IMPORT_BYTES },
+      );
+    }
+    yield chunk;
+  }
+}

@@ -1,0 +1,70 @@
+import { useId, useRef } from "react";
+import { faceFindingMessage, PHOTO_TYPES, photoUrl } from "../../lib/photo";
+import "../../styles/photo.css";
+import { usePhotoUpload } from "./use-photo-upload";
+
+/**
+ * Changes a person's photo: pick a file, watch it upload and process, then
+ * see the square the worker cut, with a hint when the face was unclear.
+ */
+export function PhotoUpload({ personId }: { personId: string }) {
+  const input = useRef<HTMLInputElement>(null);
+  const statusId = useId();
+  const { state, upload } = usePhotoUpload(personId);
+  const busy = state.step === "uploading" || state.step === "processing";
+  const hint = state.step === "done" ? faceFindingMessage(state.faces) : null;
+
+  return (
+    <div className="photo-upload">
+      <input
+        ref={input}
+        type="file"
+        accept={PHOTO_TYPES.join(",")}
+        className="photo-upload__input"
+        aria-describedby={statusId}
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = "";
+          if (file) void upload(file);
+        }}
+        tabIndex={-1}
+        aria-hidden="true"
+      />
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => input.current?.click()}
+      >
+        Change photo
+      </button>
+      <div id={statusId} className="photo-upload__status" aria-live="polite">
+        {state.step === "uploading" && (
+          <label className="photo-upload__progress">
+            Uploading…
+            <progress max={1} value={state.progress}>
+              {Math.round(state.progress * 100)}%
+            </progress>
+          </label>
+        )}
+        {state.step === "processing" && <span>Finding your face…</span>}
+        {state.step === "failed" && (
+          <span className="photo-upload__error" role="alert">
+            {state.message}
+          </span>
+        )}
+        {state.step === "done" && (
+          <figure className="photo-upload__preview">
+            <img
+              src={photoUrl(state.photoKey, 256, "jpeg")}
+              alt="Your new photo, as the directory shows it"
+              width={128}
+              height={128}
+            />
+            <figcaption>{hint ?? "Your new photo is in place."}</figcaption>
+          </figure>
+        )}
+      </div>
+    </div>
+  );
+}

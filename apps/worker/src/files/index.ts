@@ -1,0 +1,1 @@
+export { folderFileStore } from "./folder-store.js";

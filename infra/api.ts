@@ -1,0 +1,23 @@
+import { database } from "./database";
+import { lambdaDefaults } from "./functions";
+import { afterMigrations } from "./migrations";
+import { realtime } from "./realtime";
+import { sessionSecret } from "./secrets";
+import { companyDomain } from "./settings";
+import { photos } from "./storage";
+import { worker } from "./worker";
+
+/**
+ * The Hono app on an HTTP API. Its `$default` stage puts no prefix in
+ * paths, so the app's own `/api/...` routes are the public ones.
+ */
+export const api = new sst.aws.ApiGatewayV2("Api");
+
+api.route("$default", {
+  ...lambdaDefaults,
+  handler: "apps/api/src/lambda/index.handler",
+  link: [database, photos, realtime, worker, sessionSecret],
+  timeout: "29 seconds",
+  environment: { ROSTER_COMPANY_DOMAIN: companyDomain },
+  transform: afterMigrations,
+});

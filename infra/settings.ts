@@ -1,0 +1,8 @@
+/**
+ * Settings that are not secrets and not resources, taken from the shell
+ * that deploys: `ROSTER_COMPANY_DOMAIN=acme.com sst deploy ...` turns HR
+ * user names into addresses at acme.com, in the API and the worker alike.
+ */
+export const companyDomain = process.env.ROSTER_COMPANY_DOMAIN?.trim()
+  ? process.env.ROSTER_COMPANY_DOMAIN.trim()
+  : "example.com";

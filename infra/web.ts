@@ -1,0 +1,30 @@
+import { api } from "./api";
+import { realtime } from "./realtime";
+
+/**
+ * One CloudFront origin for the UI and its API: `/api` goes to the HTTP
+ * API, everything else to the static site. The UI calls `/api` relative
+ * to itself, so it needs no CORS and no cross-site cookies, as locally,
+ * where Vite's proxy does the same.
+ */
+export const router = new sst.aws.Router("WebRouter");
+router.route("/api", api.url);
+
+/**
+ * The web UI, built by Vite and served from S3 through the router. Its
+ * build is told where the API and the live-updates socket are (the socket
+ * URL also reaches the UI with each ticket); `sst dev` starts Vite's dev
+ * server with the same values instead.
+ */
+export const web = new sst.aws.StaticSite("Web", {
+  path: "apps/web",
+  build: { command: "pnpm run build", output: "dist" },
+  environment: {
+    // Where Vite's dev server forwards `/api` under `sst dev`.
+    ROSTER_API_URL: api.url,
+    VITE_ROSTER_API_URL: api.url,
+    VITE_ROSTER_REALTIME_URL: realtime.url,
+  },
+  router: { instance: router },
+  dev: { command: "pnpm run dev" },
+});

@@ -1,0 +1,1 @@
+export { csvLine, utf8WithBom } from "./csv-writer.js";

@@ -1,0 +1,242 @@
+import { randomUUID } from "node:crypto";
+import {
+  type Actor,
+  ColumnMapping,
+  EmployeeSearch,
+  readImportRows,
+} from "@roster/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../client.js";
+import { type Directory, reading, transact } from "../context.js";
+import { searchEmployees } from "../employee/search.js";
+import { updateEmployee } from "../employee/write.js";
+import { claimJob, createJob, finishJob, retryJob } from "../jobs/store.js";
+import { openTestDatabase } from "../testing/index.js";
+import { applyImport } from "./apply.js";
+import { readImportDiff } from "./diff.js";
+import { type ImportJobRef, previewImport } from "./preview.js";
+
+const admin: Actor = { id: randomUUID(), role: "admin" };
+let handle: DatabaseHandle;
+let dir: Directory;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  dir = { db: handle.db, events: { publish: async () => {} } };
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+const mapping = ColumnMapping.parse({
+  columns: {
+    externalId: "Employee ID",
+    managerExternalId: "Manager ID",
+    givenName: "First name",
+    familyName: "Last name",
+    email: "Work email",
+    jobTitle: "Title",
+    departmentName: "Team",
+  },
+});
+const HEADER =
+  "Employee ID,Manager ID,First name,Last name,Work email,Title,Team";
+
+const bytes = (lines: string[]) => [
+  new TextEncoder().encode(`${lines.join("\r\n")}\r\n`),
+];
+
+async function startJob(type: string): Promise<ImportJobRef> {
+  const job = await transact(dir, admin, (ctx) =>
+    createJob(ctx, { type, params: {} }),
+  );
+  const claimed = await claimJob(dir.db, job.id, "test");
+  return { jobId: job.id, attempt: claimed.attempt };
+}
+
+async function preview(lines: string[], batchSize = 2) {
+  const job = await startJob("import.preview");
+  const counts = await previewImport(
+    dir,
+    admin,
+    job,
+    readImportRows(bytes(lines), mapping),
+    { batchSize },
+  );
+  return { job, counts };
+}
+
+async function diff(jobId: string) {
+  return (await readImportDiff(reading(dir, admin), jobId, { limit: 1000 }))
+    .items;
+}
+
+async function person(email: string) {
+  const { items } = await searchEmployees(
+    reading(dir, admin),
+    EmployeeSearch.parse({ q: email }),
+  );
+  return items.find((e) => e.email === email);
+}
+
+const FILE = [
+  HEADER,
+  "p1,,Ada,Lovelace,ada@diff.example,Chief Executive,Board",
+  "p2,p5,Ben,Later,ben@diff.example,Engineer,Engineering",
+  "p3,p4,Cy,Loop,cy@diff.example,Engineer,Engineering",
+  "p4,p3,Di,Loop,di@diff.example,Engineer,Engineering",
+  "p5,p1,Eve,Boss,eve@diff.example,Engineering Manager,Engineering",
+  "p6,p1,Fay,Copy,ADA@Diff.Example,Analyst,",
+  ",,,,,,",
+  "p7,p1,Gil,,gil@diff.example,Analyst,",
+];
+
+describe("previewing and applying an import", () => {
+  it("previews a diff, then applies exactly it", async () => {
+    const { job, counts } = await preview(FILE);
+    expect(counts).toEqual({
+      new: 5,
+      changed: 0,
+      unchanged: 0,
+      rejected: 2,
+      problems: 3,
+    });
+    const rows = await diff(job.jobId);
+    expect(rows.map((r) => [r.row, r.kind])).toEqual([
+      [2, "new"],
+      [3, "new"],
+      [4, "new"],
+      [5, "new"],
+      [6, "new"],
+      [7, "rejected"],
+      [9, "rejected"],
+    ]);
+    expect(rows[3]?.reasons).toEqual([
+      {
+        field: "Manager ID",
+        message:
+          "would make a reporting cycle through rows 4 and 5; " +
+          "imported without this manager link",
+      },
+    ]);
+    expect(rows[5]?.reasons).toEqual([
+      { field: "Work email", message: "ada@diff.example is also on row 2" },
+    ]);
+    expect(rows[1]?.changes).toContainEqual({
+      field: "manager",
+      before: null,
+      after: "p5",
+    });
+    expect(await person("ada@diff.example")).toBeUndefined();
+
+    const apply = await startJob("import.apply");
+    const applied = await applyImport(dir, admin, apply, job.jobId, {
+      batchSize: 2,
+    });
+    expect(applied).toEqual({
+      created: 5,
+      updated: 0,
+      unchanged: 0,
+      rejected: 2,
+      resumedAtRow: 0,
+    });
+    expect((await person("ben@diff.example"))?.manager?.name).toBe("Eve Boss");
+    expect((await person("cy@diff.example"))?.manager?.name).toBe("Di Loop");
+    expect((await person("di@diff.example"))?.manager).toBeNull();
+    const after = await diff(job.jobId);
+    expect(after[3]?.reasons).toHaveLength(1);
+
+    const second = await preview(FILE);
+    expect(second.counts).toMatchObject({ new: 0, changed: 0, unchanged: 5 });
+  });
+
+  it("shows each changed field's before and after", async () => {
+    const { job, counts } = await preview([
+      HEADER,
+      "p1,,Ada,Lovelace,ada@diff.example,Chair,Board",
+      "p2,p1,Ben,Later,ben@diff.example,Engineer,Engineering",
+    ]);
+    expect(counts).toMatchObject({ changed: 2, unchanged: 0 });
+    const rows = await diff(job.jobId);
+    expect(rows[0]?.changes).toEqual([
+      { field: "jobTitle", before: "Chief Executive", after: "Chair" },
+    ]);
+    expect(rows[1]?.changes).toEqual([
+      { field: "manager", before: "p5", after: "p1" },
+    ]);
+    const apply = await startJob("import.apply");
+    expect(await applyImport(dir, admin, apply, job.jobId)).toMatchObject({
+      updated: 2,
+      unchanged: 0,
+    });
+    expect((await person("ada@diff.example"))?.jobTitle).toBe("Chair");
+    expect((await person("ben@diff.example"))?.manager?.name).toBe(
+      "Ada Lovelace",
+    );
+  });
+
+  it("leaves a person edited after the preview alone", async () => {
+    const { job } = await preview([
+      HEADER,
+      "p1,,Ada,Lovelace,ada@diff.example,Founder,Board",
+    ]);
+    const ada = await person("ada@diff.example");
+    if (!ada) throw new Error("Ada is missing");
+    await transact(dir, admin, (ctx) =>
+      updateEmployee(ctx, ada.id, ada.version, { bio: "Edited meanwhile" }),
+    );
+    const apply = await startJob("import.apply");
+    expect(await applyImport(dir, admin, apply, job.jobId)).toMatchObject({
+      updated: 0,
+      rejected: 1,
+    });
+    expect((await person("ada@diff.example"))?.jobTitle).toBe("Chair");
+    const [row] = await diff(job.jobId);
+    expect(row?.reasons[0]?.message).toMatch(/changed in the directory after/);
+  });
+
+  it("resumes a stopped apply and ends as one clean run", async () => {
+    const lines = [HEADER];
+    for (let i = 1; i <= 9; i++) {
+      const manager = i === 1 ? "" : `r${i + 1 > 9 ? 1 : i + 1}`;
+      lines.push(`r${i},${manager},Res${i},Umed,r${i}@resume.example,,`);
+    }
+    const { job } = await preview(lines, 3);
+    const apply = await startJob("import.apply");
+    let batches = 0;
+    await expect(
+      applyImport(dir, admin, apply, job.jobId, {
+        batchSize: 3,
+        checkStopped: () => {
+          if (++batches === 2) throw new Error("worker killed");
+        },
+      }),
+    ).rejects.toThrow("worker killed");
+    expect(await person("r7@resume.example")).toBeUndefined();
+    await finishJob(dir, admin, apply.jobId, apply.attempt, {
+      status: "failed",
+      error: "worker killed",
+    });
+    const retried = (
+      await transact(dir, admin, (ctx) => retryJob(ctx, apply.jobId))
+    ).id;
+    const claimed = await claimJob(dir.db, retried, "test");
+    const counts = await applyImport(
+      dir,
+      admin,
+      { jobId: retried, attempt: claimed.attempt },
+      job.jobId,
+      { batchSize: 3 },
+    );
+    expect(counts).toEqual({
+      created: 9,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      resumedAtRow: 8,
+    });
+    expect((await person("r2@resume.example"))?.manager?.name).toBe(
+      "Res3 Umed",
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import type { ImportReason } from "@roster/core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { jobs } from "../jobs/table.js";
+
+/** One field an import would change: what is stored, what the file says. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** What a preview found for a row. */
+export type PreviewKind = "new" | "changed" | "unchanged" | "rejected";
+
+/** What applying did with a row. */
+export type AppliedOutcome = "created" | "updated" | "unchanged" | "rejected";
+
+/**
+ * The rows of a previewed import, one per data row of the file: the
+ * preview's diff, and the checkpoint of the apply that follows it. Each
+ * apply batch marks its rows `applied` in the transaction that writes
+ * them, so an apply that dies resumes with the first row not marked.
+ */
+export const importRows = pgTable(
+  "import_rows",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    row: integer("row").notNull(),
+    kind: text("kind").$type<PreviewKind>().notNull(),
+    /** The person matched at preview, or created by the apply. */
+    employeeId: uuid("employee_id"),
+    /** The matched person's version at preview, to spot later edits. */
+    employeeVersion: integer("employee_version"),
+    /** The checked record to write; null for a rejected row. */
+    record: jsonb("record").$type<Record<string, unknown>>(),
+    /** A display name for the diff: who this row is. */
+    label: text("label").notNull(),
+    changes: jsonb("changes").$type<FieldChange[]>().notNull().default([]),
+    reasons: jsonb("reasons").$type<ImportReason[]>().notNull().default([]),
+    warnings: jsonb("warnings").$type<ImportReason[]>().notNull().default([]),
+    applied: text("applied").$type<AppliedOutcome>(),
+    /** Problems the apply found that the preview could not foresee. */
+    appliedReasons: jsonb("applied_reasons")
+      .$type<ImportReason[]>()
+      .notNull()
+      .default([]),
+    /** Set when the apply wrote this person's manager link. */
+    managerLinked: boolean("manager_linked").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.row] }),
+    index("import_rows_kind").on(t.jobId, t.kind, t.row),
+  ],
+);
+
+export type ImportRowRecord = typeof importRows.$inferSelect;

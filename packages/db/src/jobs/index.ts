@@ -1,0 +1,2 @@
+export * from "./store.js";
+export type { JobRow } from "./table.js";

@@ -1,0 +1,40 @@
+import { assertCanChangePhoto } from "@roster/core";
+import { eq, sql } from "drizzle-orm";
+import type { Context } from "../context.js";
+import { lockEmployee } from "../employee/read.js";
+import { employees } from "../employee/table.js";
+
+/** The person's photo after a switch, and the one it replaced. */
+export interface PhotoSwitch {
+  photoKey: string;
+  /** The employee's version after the switch. */
+  version: number;
+  previousKey: string | null;
+}
+
+/**
+ * Points a person's profile at a newly processed rendition set, in one
+ * update: readers see the old photo or the new one, never a mix. Emits
+ * `photo.ready` and `employee.updated` for live screens.
+ */
+export async function switchEmployeePhoto(
+  ctx: Context,
+  employeeId: string,
+  photoKey: string,
+): Promise<PhotoSwitch> {
+  const row = await lockEmployee(ctx, employeeId);
+  assertCanChangePhoto(ctx.actor, employeeId);
+  const version = row.version + 1;
+  await ctx.tx
+    .update(employees)
+    .set({ photoKey, version, updatedAt: sql`now()` })
+    .where(eq(employees.id, employeeId));
+  ctx.emit({
+    type: "employee.updated",
+    id: employeeId,
+    version,
+    fields: ["photoKey"],
+  });
+  ctx.emit({ type: "photo.ready", id: employeeId, version });
+  return { photoKey, version, previousKey: row.photoKey };
+}
