@@ -2,8 +2,13 @@ import { database } from "./database";
 import { lambdaDefaults } from "./functions";
 import { afterMigrations } from "./migrations";
 import { realtime } from "./realtime";
-import { sessionSecret } from "./secrets";
-import { companyDomain } from "./settings";
+import {
+  oidcClientId,
+  oidcClientSecret,
+  oidcIssuer,
+  sessionSecret,
+} from "./secrets";
+import { companyDomain, publicUrl } from "./settings";
 import { photos } from "./storage";
 import { worker } from "./worker";
 
@@ -16,8 +21,20 @@ export const api = new sst.aws.ApiGatewayV2("Api");
 api.route("$default", {
   ...lambdaDefaults,
   handler: "apps/api/src/lambda/index.handler",
-  link: [database, photos, realtime, worker, sessionSecret],
+  link: [
+    database,
+    photos,
+    realtime,
+    worker,
+    sessionSecret,
+    oidcIssuer,
+    oidcClientId,
+    oidcClientSecret,
+  ],
   timeout: "29 seconds",
-  environment: { ROSTER_COMPANY_DOMAIN: companyDomain },
+  environment: {
+    ROSTER_COMPANY_DOMAIN: companyDomain,
+    ...(publicUrl ? { ROSTER_PUBLIC_URL: publicUrl } : {}),
+  },
   transform: afterMigrations,
 });

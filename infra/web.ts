@@ -9,6 +9,8 @@ import { realtime } from "./realtime";
  */
 export const router = new sst.aws.Router("WebRouter");
 router.route("/api", api.url);
+// Identity providers provision people at <web address>/scim/v2.
+router.route("/scim", api.url);
 
 /**
  * The web UI, built by Vite and served from S3 through the router. Its

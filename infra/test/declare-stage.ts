@@ -38,7 +38,12 @@ type SstConfig = {
 export const COMPANY_DOMAIN = "acme.test";
 
 /** The secrets a stage needs, as `sst secret set` would provide them. */
-const SECRETS = { SessionSecret: "a-session-secret-for-tests" };
+const SECRETS = {
+  SessionSecret: "a-session-secret-for-tests",
+  OidcIssuer: "https://login.acme.test",
+  OidcClientId: "roster",
+  OidcClientSecret: "an-oidc-client-secret-for-tests",
+};
 
 /**
  * Runs `sst.config.ts` for one stage under Pulumi mocks, with the globals

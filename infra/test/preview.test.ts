@@ -187,6 +187,9 @@ describe("the HTTP API", () => {
     expect(route?.inputs.routeKey).toBe("$default");
     expect(Object.keys(buildOf(stage, API).links).sort()).toEqual([
       "Database",
+      "OidcClientId",
+      "OidcClientSecret",
+      "OidcIssuer",
       "Photos",
       "Realtime",
       "SessionSecret",
@@ -211,6 +214,17 @@ describe("the HTTP API", () => {
   it("receives the session secret from SST, not from the repository", () => {
     expect(buildOf(stage, API).links.SessionSecret).toMatchObject({
       value: "a-session-secret-for-tests",
+    });
+  });
+
+  it("receives the identity provider's client from SST secrets", () => {
+    const links = buildOf(stage, API).links;
+    expect(links.OidcIssuer).toMatchObject({
+      value: "https://login.acme.test",
+    });
+    expect(links.OidcClientId).toMatchObject({ value: "roster" });
+    expect(links.OidcClientSecret).toMatchObject({
+      value: "an-oidc-client-secret-for-tests",
     });
   });
 });

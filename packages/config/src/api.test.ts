@@ -54,6 +54,11 @@ describe("readApiSettings", () => {
       photosBucket: LINKED.Photos.name,
       workerTask: LINKED.Worker,
       sessionSecret: "s3cret",
+      oidc: {
+        issuer: "https://login.acme.test",
+        clientId: "roster",
+        clientSecret: "client-s3cret",
+      },
     });
   });
 
@@ -63,6 +68,12 @@ describe("readApiSettings", () => {
     expect(read).toThrow(
       [
         "Roster's API cannot start:",
+        '  missing: the sign-in provider\'s issuer URL: link "OidcIssuer" ' +
+          "or set ROSTER_OIDC_ISSUER",
+        "  missing: Roster's client id at the sign-in provider: link " +
+          '"OidcClientId" or set ROSTER_OIDC_CLIENT_ID',
+        "  missing: Roster's client secret at the sign-in provider: link " +
+          '"OidcClientSecret" or set ROSTER_OIDC_CLIENT_SECRET',
         '  missing: the database: link "Database" in sst.config.ts or ' +
           "set DATABASE_URL",
         '  missing: the live-updates URL: link "Realtime" or set ' +

@@ -29,8 +29,24 @@ export interface ApiSettings extends DatabaseSettings {
   photosBucket: string | undefined;
   /** The worker's task, for ECS RunTask. */
   workerTask: TaskLink | undefined;
-  /** Signs sessions; the sign-in that will use it is not built yet. */
+  /** Signs the sign-in cookie and CSRF tokens. */
   sessionSecret: string | undefined;
+  /** The company's OpenID Connect provider, where one is configured. */
+  oidc: OidcSettings | undefined;
+  /**
+   * Where people reach Roster, e.g. https://roster.acme.com. Unset, the
+   * address the browser used is taken from the CDN's X-Forwarded-Host.
+   */
+  publicUrl: string | undefined;
+}
+
+/** Roster's client at the company's identity provider. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The claim holding the work email; "email" unless set. */
+  emailClaim: string | undefined;
 }
 
 /** Reads the API's settings, throwing a SettingsError naming each gap. */
@@ -43,8 +59,35 @@ export function readApiSettings(
   const companyDomain = reader.text("ROSTER_COMPANY_DOMAIN") ?? "example.com";
   const wanted = <T>(value: T | undefined, what: string, how: string) =>
     linked ? reader.require(value, what, how) : value;
+  const secret = (link: string, env: string) =>
+    reader.linked(link, SecretLink)?.value ?? reader.text(env);
+  const issuer = wanted(
+    secret(LINK.oidcIssuer, "ROSTER_OIDC_ISSUER"),
+    "the sign-in provider's issuer URL",
+    `link "${LINK.oidcIssuer}" or set ROSTER_OIDC_ISSUER`,
+  );
+  const clientId = wanted(
+    secret(LINK.oidcClientId, "ROSTER_OIDC_CLIENT_ID"),
+    "Roster's client id at the sign-in provider",
+    `link "${LINK.oidcClientId}" or set ROSTER_OIDC_CLIENT_ID`,
+  );
+  const clientSecret = wanted(
+    secret(LINK.oidcClientSecret, "ROSTER_OIDC_CLIENT_SECRET"),
+    "Roster's client secret at the sign-in provider",
+    `link "${LINK.oidcClientSecret}" or set ROSTER_OIDC_CLIENT_SECRET`,
+  );
   return reader.finish({
     linked,
+    oidc:
+      issuer && clientId && clientSecret
+        ? {
+            issuer,
+            clientId,
+            clientSecret,
+            emailClaim: reader.text("ROSTER_OIDC_EMAIL_CLAIM"),
+          }
+        : undefined,
+    publicUrl: reader.url("ROSTER_PUBLIC_URL"),
     ...readDatabase(reader, { embedded: true }),
     companyDomain,
     localAdminEmail:

@@ -22,4 +22,7 @@ export const LINKED = {
     assignPublicIp: true,
   },
   SessionSecret: { value: "s3cret" },
+  OidcIssuer: { value: "https://login.acme.test" },
+  OidcClientId: { value: "roster" },
+  OidcClientSecret: { value: "client-s3cret" },
 } as const;

@@ -9,6 +9,9 @@ export const LINK = {
   worker: "Worker",
   web: "Web",
   sessionSecret: "SessionSecret",
+  oidcIssuer: "OidcIssuer",
+  oidcClientId: "OidcClientId",
+  oidcClientSecret: "OidcClientSecret",
 } as const;
 
 /** `sst.aws.Postgres`: with a proxy, `host` is the proxy's endpoint. */

@@ -1,3 +1,4 @@
+import { RosterError } from "@roster/core";
 import type { Directory, SessionLifetime } from "@roster/db";
 import type { SignInDeps } from "../routes/auth.js";
 import type { ActorResolver } from "./actor.js";
@@ -21,7 +22,15 @@ export interface SignInSettings {
   lifetime?: SessionLifetime;
   /** Local development only: lets a signed-in person act as others. */
   allowActingAs?: boolean;
+  /**
+   * Behind the CDN, without a public URL: the browser's host arrives in
+   * X-Forwarded-Host, always over HTTPS. The provider still accepts only
+   * the callbacks registered with it, so a forged header leads nowhere.
+   */
+  trustForwardedHost?: boolean;
 }
+
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$/i;
 
 /**
  * Everything sign-in with an OpenID Connect provider plugs into the app:
@@ -37,7 +46,8 @@ export function oidcSignIn(
   const fixed = settings.publicUrl ? new URL(settings.publicUrl) : undefined;
   const cookies = {
     secret: settings.sessionSecret,
-    secure: fixed?.protocol === "https:",
+    secure:
+      fixed?.protocol === "https:" || (!fixed && !!settings.trustForwardedHost),
   };
   const signIn: SignInDeps = {
     relyingParty: relyingParty({
@@ -46,11 +56,21 @@ export function oidcSignIn(
       clientSecret: settings.clientSecret,
       ...(settings.emailClaim ? { emailClaim: settings.emailClaim } : {}),
     }),
-    siteOf: (requestUrl) => {
+    siteOf: (requestUrl, forwardedHost) => {
       if (fixed) return fixed.origin;
+      if (settings.trustForwardedHost) {
+        if (!forwardedHost || !HOST.test(forwardedHost)) {
+          throw new RosterError(
+            "invalid_input",
+            "Sign in through Roster's web address, not the API's own.",
+          );
+        }
+        return `https://${forwardedHost}`;
+      }
       const seen = new URL(requestUrl);
       if (!LOOPBACK.has(seen.hostname)) {
-        throw new Error(
+        throw new RosterError(
+          "invalid_input",
           "Without a public URL, sign-in is served on loopback only.",
         );
       }

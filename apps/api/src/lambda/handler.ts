@@ -7,10 +7,32 @@ import {
 import { handle } from "hono/aws-lambda";
 import { createApp } from "../app.js";
 import { noSignIn } from "../auth/actor.js";
+import { oidcSignIn } from "../auth/sign-in.js";
 import { type ApiConfig, readConfig } from "../config.js";
 import type { AppDeps } from "../env.js";
 
 type LambdaHandler = ReturnType<typeof handle>;
+
+/**
+ * Sign-in with the company's provider when it is configured, which every
+ * linked stage requires; without it every request is refused.
+ */
+function signInFor(
+  directory: AppDeps["directory"],
+  config: ApiConfig,
+): Pick<AppDeps, "auth" | "signIn"> {
+  if (!config.oidc || !config.sessionSecret) return { auth: noSignIn };
+  return oidcSignIn(directory, {
+    issuer: config.oidc.issuer,
+    clientId: config.oidc.clientId,
+    clientSecret: config.oidc.clientSecret,
+    sessionSecret: config.sessionSecret,
+    ...(config.oidc.emailClaim ? { emailClaim: config.oidc.emailClaim } : {}),
+    ...(config.publicUrl
+      ? { publicUrl: config.publicUrl }
+      : { trustForwardedHost: true }),
+  });
+}
 
 /** The Lambda handler for an app built from `deps`. */
 export function lambdaHandler(deps: AppDeps): LambdaHandler {
@@ -50,9 +72,10 @@ export function lambdaHandlerFromEnv(
           broadcaster: managementApiBroadcaster({ endpoint }),
         })
       : discardEvents;
+    const directory = { db, events };
     return lambdaHandler({
-      directory: { db, events },
-      auth: noSignIn,
+      directory,
+      ...signInFor(directory, config),
       ...(config.realtimeUrl ? { realtimeUrl: config.realtimeUrl } : {}),
     });
   };

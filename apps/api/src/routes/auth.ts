@@ -8,7 +8,7 @@ import {
   removeConnections,
   type SessionLifetime,
 } from "@roster/db";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { SYSTEM_ACTOR } from "../auth/actor.js";
 import type {
   PendingSignIn,
@@ -31,7 +31,7 @@ import type { AppDeps, AppEnv } from "../env.js";
 export interface SignInDeps {
   relyingParty: RelyingParty;
   /** The origin people reach Roster at, for the callback and sign-out. */
-  siteOf(requestUrl: string): string;
+  siteOf(requestUrl: string, forwardedHost?: string): string;
   cookies: CookiePolicy;
   lifetime?: SessionLifetime;
   /** Sign-in attempts one client may start per minute. */
@@ -84,6 +84,8 @@ export function authRoutes({ directory }: AppDeps, signIn: SignInDeps) {
     limit: signIn.attemptsPerMinute ?? 20,
     windowMs: 60_000,
   });
+  const siteOf = (c: Context) =>
+    signIn.siteOf(c.req.url, c.req.header("x-forwarded-host"));
   const clientKey = (headers: Headers) =>
     headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
 
@@ -96,7 +98,7 @@ export function authRoutes({ directory }: AppDeps, signIn: SignInDeps) {
         );
       }
       const returnTo = safeReturnTo(c.req.query("returnTo"));
-      const site = signIn.siteOf(c.req.url);
+      const site = siteOf(c);
       const { url, pending } = await relyingParty.begin(
         returnTo,
         `${site}/api/auth/callback`,
@@ -117,7 +119,7 @@ export function authRoutes({ directory }: AppDeps, signIn: SignInDeps) {
       }
       const callback = new URL(
         `${new URL(c.req.url).pathname}${new URL(c.req.url).search}`,
-        signIn.siteOf(c.req.url),
+        siteOf(c),
       );
       let who: Awaited<ReturnType<RelyingParty["complete"]>>;
       try {
@@ -185,7 +187,7 @@ export function authRoutes({ directory }: AppDeps, signIn: SignInDeps) {
       }
       clearSessionCookie(c, cookies);
       const next = await relyingParty
-        .endSessionUrl(`${signIn.siteOf(c.req.url)}/sign-in`)
+        .endSessionUrl(`${siteOf(c)}/sign-in`)
         .catch(() => undefined);
       return c.json({ signedOut: true, redirect: next?.href ?? "/" });
     });
