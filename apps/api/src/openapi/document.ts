@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Operation, operations } from "./operations.js";
 
 const ERROR_TEXT: Record<number, string> = {

@@ -15,7 +15,7 @@ import {
   RealtimeTicket,
   Role,
 } from "@roster/core";
-import { z } from "zod";
+import * as z from "zod";
 import { provisioningOperations } from "../routes/admin/provisioning-operations.js";
 import {
   auditOperations,

@@ -1,5 +1,5 @@
 import { AuditAction, AuditQuery, Channel } from "@roster/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Operation } from "../openapi/operations.js";
 
 const Entry = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Where a change came from, for the audit trail. */
 export const Channel = z.enum(["web", "api", "import", "scim", "system"]);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { text } from "../text/index.js";
 
 export const DepartmentCreate = z.object({ name: text({ max: 200 }) }).strict();

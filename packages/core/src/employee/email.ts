@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Lower-cases A-Z only. Locale-aware lowering would turn `İ` into `i̇` or

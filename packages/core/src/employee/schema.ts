@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PrivacyChoices } from "../policy/visibility.js";
 import { text } from "../text/index.js";
 import { workEmail } from "./email.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { text } from "../text/index.js";
 import { isTimeZone } from "./time-zone.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ErrorCode, FieldIssue } from "../errors/index.js";
 import { ValidationError } from "../errors/index.js";
 import type { SequencedEvent } from "../events/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Whether one person has a live connection right now. */
 export const Presence = z.object({ id: z.uuid(), online: z.boolean() });

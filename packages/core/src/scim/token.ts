@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { text } from "../text/index.js";
 
 /** What an admin sends to issue a token: what to call it. */

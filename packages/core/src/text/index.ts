@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // C0 and C1 control characters. Line breaks and tabs are allowed only where
 // a field is declared multi-line.

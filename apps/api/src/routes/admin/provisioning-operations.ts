@@ -1,5 +1,5 @@
 import { Employee, ScimToken, ScimTokenCreate } from "@roster/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Operation } from "../../openapi/operations.js";
 
 /** Provisioning routes (SCIM tokens, deactivation), for the OpenAPI document. */

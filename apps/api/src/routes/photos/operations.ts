@@ -1,5 +1,5 @@
 import { FACE_FINDINGS, JOB_STATES, PHOTO_UPLOAD_TYPES } from "@roster/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Operation } from "../../openapi/operations.js";
 
 const UploadTarget = z.object({

@@ -12,7 +12,7 @@ import {
 } from "@roster/core";
 import { getEmployee, getJob, reading } from "@roster/db";
 import { type Context, Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppDeps, AppEnv } from "../../env.js";
 import { jsonBody } from "../../http/input.js";
 import { actorOf } from "../actor.js";

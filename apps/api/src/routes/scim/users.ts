@@ -23,7 +23,7 @@ import {
   transact,
 } from "@roster/db";
 import { type Context, Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppDeps, AppEnv } from "../../env.js";
 import { ifMatchVersion, jsonBody } from "../../http/input.js";
 import { actorOf } from "../actor.js";
