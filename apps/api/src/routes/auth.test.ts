@@ -23,6 +23,7 @@ let idp: LocalIdentityProvider;
 let app: ReturnType<typeof createApp>;
 let ada: { id: string; email: string };
 let ben: { id: string; email: string };
+const logs: string[] = [];
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -56,7 +57,12 @@ beforeAll(async () => {
     clientSecret: secret,
     sessionSecret: secret,
   });
-  app = createApp({ directory, auth, signIn, logger: () => {} });
+  app = createApp({
+    directory,
+    auth,
+    signIn,
+    logger: (entry) => logs.push(JSON.stringify(entry)),
+  });
 });
 
 afterAll(async () => {
@@ -236,6 +242,21 @@ describe("sign-in with the local OpenID Connect provider", () => {
       body: "email=ghost%40example.com",
     });
     expect(await res.text()).toContain("Nobody in the directory");
+  });
+});
+
+describe("what the logs keep", () => {
+  it("never holds a session secret, a code or a CSRF token", async () => {
+    const b = browser();
+    const landed = await signIn(b, ada.email);
+    expect(landed.pathname).toBe("/");
+    const token = b.cookiesFor(origin).get("roster_session") ?? "";
+    const { csrfToken } = await session(b);
+    expect(token).not.toBe("");
+    const all = logs.join("\n");
+    expect(all).not.toContain(token);
+    expect(all).not.toContain(csrfToken);
+    expect(all).not.toMatch(/code=/);
   });
 });
 
