@@ -58,6 +58,11 @@ const MAX_FORM_BYTES = 4096;
  * so sign-in runs the same authorization-code-with-PKCE path as with the
  * company's provider. Its sign-in page asks only who you are: there are no
  * passwords, which is why it binds to loopback and never runs in AWS.
+ *
+ * It keeps its own sessions in memory (it says so at start), so restarting
+ * it signs you out of the provider, not of Roster. `oidc-provider` also
+ * warns that it prefers Node 22; the flows Roster uses are tested here on
+ * Node 20.
  */
 export async function startLocalIdentityProvider(
   options: LocalIdentityProviderOptions,
