@@ -1,16 +1,5 @@
+import { escapeHtml } from "../http/html.js";
 import type { LocalAccount } from "./identity-provider.js";
-
-const escapes: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => escapes[ch] ?? ch);
-}
 
 export interface LoginPageModel {
   uid: string;

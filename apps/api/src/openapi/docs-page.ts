@@ -1,17 +1,10 @@
+import { escapeHtml } from "../http/html.js";
 import type { openApiDocument } from "./document.js";
 
 type Document = ReturnType<typeof openApiDocument>;
 type Json = Record<string, unknown>;
 
-const escapes: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-const esc = (value: unknown) =>
-  String(value).replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+const esc = escapeHtml;
 
 function schemaBlock(title: string, schema: unknown): string {
   if (!schema) return "";
