@@ -3,6 +3,7 @@ import {
   type AuditQuery,
   decodeCursor,
   encodeCursor,
+  escapeLike,
   ForbiddenError,
   ValidationError,
 } from "@roster/core";
@@ -11,10 +12,6 @@ import type { Context } from "../context.js";
 import { auditLog } from "./table.js";
 
 const DEFAULT_LIMIT = 50;
-
-function escapeLike(text: string): string {
-  return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
-}
 
 /**
  * The trail, newest first. HR and admins read everyone's; anyone else may
@@ -38,8 +35,8 @@ export async function listAudit(
     query.to ? lte(auditLog.at, query.to) : undefined,
     query.q
       ? or(
-          ilike(auditLog.subjectLabel, escapeLike(query.q)),
-          ilike(auditLog.actorLabel, escapeLike(query.q)),
+          ilike(auditLog.subjectLabel, `%${escapeLike(query.q)}%`),
+          ilike(auditLog.actorLabel, `%${escapeLike(query.q)}%`),
         )
       : undefined,
   ];

@@ -1,4 +1,4 @@
-import { displayName } from "@roster/core";
+import { displayName, escapeLike } from "@roster/core";
 import { and, asc, eq, ilike, isNull, or } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { employees } from "../employee/table.js";
@@ -62,7 +62,7 @@ export async function searchSignInAccounts(
   query: string,
   limit: number,
 ): Promise<SignInAccount[]> {
-  const like = `%${query.trim().replace(/[\\%_]/g, "\\$&")}%`;
+  const like = `%${escapeLike(query.trim())}%`;
   const rows = await db
     .select(columns)
     .from(employees)
