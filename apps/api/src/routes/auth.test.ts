@@ -266,6 +266,12 @@ describe("safeReturnTo", () => {
     ["//evil.example/", "/"],
     ["/\\evil.example", "/"],
     ["https://evil.example/", "/"],
+    ["/.//evil.example", "/"],
+    ["/..//evil.example", "/"],
+    ["/%2e//evil.example", "/"],
+    ["/a/..//evil.example", "/"],
+    ["/./\\evil.example", "/"],
+    ["/people/./1", "/people/1"],
     ["people", "/"],
     [undefined, "/"],
   ])("%s → %s", (input, expected) => {

@@ -52,7 +52,11 @@ export function safeReturnTo(value: string | undefined): string {
   }
   // `//evil.example` and `/\evil.example` resolve to another origin.
   if (url.origin !== base) return "/";
-  return `${url.pathname}${url.search}${url.hash}`.slice(0, 2000);
+  // Dot segments collapse only now (`/.//evil` becomes `//evil`), and a
+  // Location starting with two slashes would leave the site.
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (/^[/\\]{2}/.test(path)) return "/";
+  return path.slice(0, 2000);
 }
 
 function isPending(value: unknown): value is PendingSignIn & {
@@ -145,7 +149,7 @@ export function authRoutes({ directory }: AppDeps, signIn: SignInDeps) {
         signIn.lifetime,
       );
       writeSessionCookie(c, cookies, token, session.expiresAt);
-      return c.redirect(pending.returnTo, 302);
+      return c.redirect(safeReturnTo(pending.returnTo), 302);
     })
     .get("/session", async (c) => {
       const session = await sessionOf(c, {

@@ -12,9 +12,21 @@ const LOCAL = /^(?:(?!\p{Cc})[^\s@<>()[\]\\,;:"])+$/u;
 const DOMAIN =
   /^(?=.{1,253}$)([\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u;
 
-/** Why a work email is not acceptable, or undefined when it is. */
+/**
+ * Why a work email is not acceptable, or undefined when it is. Addresses
+ * are ASCII: letters from other scripts that look like Latin ones (the
+ * Kelvin sign, Cyrillic а, fullwidth ｓ) would let two people, or a
+ * pretender, share what reads as one address.
+ */
 export function emailProblem(value: string): string | undefined {
   if (!value.isWellFormed()) return "is not valid text";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range check
+  if (!/^[\x00-\x7f]*$/.test(value)) {
+    return (
+      "must be written in plain ASCII letters, digits and symbols; " +
+      "internationalised addresses are not supported"
+    );
+  }
   const at = value.lastIndexOf("@");
   if (at <= 0 || at === value.length - 1) {
     return "must be an address like name@example.com";

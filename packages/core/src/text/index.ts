@@ -5,6 +5,11 @@ import * as z from "zod";
 const CONTROL = /\p{Cc}/u;
 const CONTROL_EXCEPT_LAYOUT = /(?![\t\n\r])\p{Cc}/u;
 const EDGE_SPACE = /^[\s\p{Z}]|[\s\p{Z}]$/u;
+// Directional overrides reverse how text after them reads, so a name could
+// pass itself off as another; single lines also refuse embeddings,
+// isolates and the Unicode line and paragraph separators.
+const BIDI_OVERRIDE = /[\u202d\u202e]/u;
+const BIDI_OR_SEPARATOR = /[\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 interface TextRules {
   max: number;
@@ -43,6 +48,11 @@ function textProblem(
     return multiLine
       ? "must not contain control characters other than tabs and line breaks"
       : "must not contain control characters or line breaks";
+  }
+  if ((multiLine ? BIDI_OVERRIDE : BIDI_OR_SEPARATOR).test(value)) {
+    return multiLine
+      ? "must not contain right-to-left or left-to-right override marks"
+      : "must not contain line separators or text-direction control marks";
   }
   if (!multiLine && EDGE_SPACE.test(value)) {
     return "must not start or end with whitespace";

@@ -1,4 +1,4 @@
-import { displayName, escapeLike } from "@roster/core";
+import { displayName, escapeLike, normalizeEmail } from "@roster/core";
 import { and, asc, eq, ilike, isNull, or } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { employees } from "../employee/table.js";
@@ -48,7 +48,7 @@ export async function findSignInAccount(
   const where =
     "id" in by
       ? eq(employees.id, by.id)
-      : eq(employees.email, by.email.trim().toLowerCase());
+      : eq(employees.email, normalizeEmail(by.email));
   const [row] = await db
     .select(columns)
     .from(employees)
