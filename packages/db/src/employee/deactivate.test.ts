@@ -174,3 +174,59 @@ describe("deactivating a person", () => {
     ).toBeNull();
   });
 });
+
+describe("deactivating admins", () => {
+  const admin = (id: string): Actor => ({ id, role: "admin" });
+  const addAdmin = (given: string) =>
+    transact(dir, { id: randomUUID(), role: "admin" }, (ctx) =>
+      createEmployee(
+        ctx,
+        EmployeeCreate.parse({
+          email: `a${randomUUID().slice(0, 8)}.${tag}@example.com`,
+          givenName: given,
+          familyName: "Admin",
+          role: "admin",
+        }),
+      ),
+    );
+
+  it("leaves admins to admins and to the identity provider", async () => {
+    const first = await addAdmin("First");
+    const second = await addAdmin("Second");
+    expect((await failure(deactivate(second.id, hr))).code).toBe("forbidden");
+    const scim: Actor = {
+      id: randomUUID(),
+      role: "hr",
+      via: { channel: "scim" },
+    };
+    await deactivate(second.id, scim);
+    await transact(dir, scim, (ctx) => reactivateEmployee(ctx, second.id));
+    await deactivate(second.id, admin(first.id));
+    await transact(dir, admin(first.id), (ctx) =>
+      reactivateEmployee(ctx, second.id),
+    );
+  });
+
+  it("keeps the last active admin", async () => {
+    const rows = await handle.db.execute(
+      "select id from employees where role = 'admin' and deactivated_at is null",
+    );
+    const ids = ((rows as { rows?: { id: string }[] }).rows ?? rows) as {
+      id: string;
+    }[];
+    const scim: Actor = {
+      id: randomUUID(),
+      role: "hr",
+      via: { channel: "scim" },
+    };
+    // Deactivate all but one, then the last one is refused.
+    for (const { id } of ids.slice(1)) await deactivate(id, scim);
+    const last = ids[0]?.id ?? "";
+    const refused = await failure(deactivate(last, scim));
+    expect(refused.code).toBe("conflict");
+    expect(refused.message).toMatch(/last active admin/);
+    expect(
+      (await getEmployee(reading(dir, hr), last)).deactivatedAt,
+    ).toBeNull();
+  });
+});

@@ -1,5 +1,9 @@
-import { assertCanDeactivateEmployee, displayName } from "@roster/core";
-import { eq, sql } from "drizzle-orm";
+import {
+  assertCanDeactivateEmployee,
+  ConflictError,
+  displayName,
+} from "@roster/core";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.js";
 import { endSessionsOf } from "../auth/sessions.js";
 import type { Context } from "../context.js";
@@ -9,6 +13,26 @@ import { type EmployeeRow, employees } from "./table.js";
 
 const label = (row: EmployeeRow) => `${displayName(row)} <${row.email}>`;
 
+/**
+ * Someone must be left to grant roles and issue SCIM tokens. The active
+ * admins are locked together, so of two admins deactivated at once one
+ * waits (or is retried after a deadlock) and then counts the other gone.
+ */
+async function assertAnotherAdmin(ctx: Context, id: string): Promise<void> {
+  const admins = await ctx.tx
+    .select({ id: employees.id })
+    .from(employees)
+    .where(and(eq(employees.role, "admin"), isNull(employees.deactivatedAt)))
+    .orderBy(employees.id)
+    .for("update");
+  if (!admins.some((a) => a.id !== id)) {
+    throw new ConflictError(
+      "This is the last active admin; make someone else an admin first.",
+      { field: "role" },
+    );
+  }
+}
+
 async function setActive(
   ctx: Context,
   id: string,
@@ -16,8 +40,11 @@ async function setActive(
   expectedVersion: number | undefined,
 ) {
   const row = await lockEmployee(ctx, id);
-  assertCanDeactivateEmployee(ctx.actor, id);
+  assertCanDeactivateEmployee(ctx.actor, id, row.role);
   assertVersion(id, expectedVersion, row.version);
+  if (!active && row.role === "admin" && row.deactivatedAt === null) {
+    await assertAnotherAdmin(ctx, id);
+  }
   // Asking twice is not an error: identity providers retry, and one that
   // deactivates someone already gone expects success.
   if ((row.deactivatedAt === null) === active) return getEmployee(ctx, id);
