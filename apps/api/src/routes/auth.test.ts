@@ -202,6 +202,11 @@ describe("sign-in with the local OpenID Connect provider", () => {
     expect((await session(b)).signedIn).toBe(true);
   });
 
+  it("answers 400, not 500, for sign-in at a non-loopback host", async () => {
+    const res = await app.request("http://evil.example/api/auth/sign-in");
+    expect(res.status).toBe(400);
+  });
+
   it("sends a callback it did not start back to the sign-in page", async () => {
     const res = await browser().fetch(
       `${origin}/api/auth/callback?code=abc&state=def`,
@@ -242,6 +247,39 @@ describe("sign-in with the local OpenID Connect provider", () => {
       body: "email=ghost%40example.com",
     });
     expect(await res.text()).toContain("Nobody in the directory");
+  });
+});
+
+describe("the sign-in rate limit", () => {
+  it("counts by the address the platform saw, not a header", async () => {
+    const limited = createApp({
+      directory: { db: handle.db, events: { publish: async () => {} } },
+      ...(() => {
+        const deps = oidcSignIn(
+          { db: handle.db, events: { publish: async () => {} } },
+          {
+            issuer: idp.issuer,
+            clientId: "roster",
+            clientSecret: secret,
+            sessionSecret: secret,
+          },
+        );
+        return {
+          auth: deps.auth,
+          signIn: { ...deps.signIn, attemptsPerMinute: 2 },
+        };
+      })(),
+      logger: () => {},
+    });
+    const start = (xff: string) =>
+      limited.request(`${origin}/api/auth/sign-in`, {
+        headers: { "x-forwarded-for": xff },
+      });
+    expect((await start("1.1.1.1")).status).toBe(302);
+    expect((await start("2.2.2.2")).status).toBe(302);
+    const third = await start("3.3.3.3");
+    expect(third.status).toBe(429);
+    expect(await third.json()).toMatchObject({ code: "rate_limited" });
   });
 });
 

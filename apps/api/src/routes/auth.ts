@@ -26,6 +26,7 @@ import {
 } from "../auth/session-cookies.js";
 import { CSRF_HEADER, sessionOf } from "../auth/session-resolver.js";
 import type { AppDeps, AppEnv } from "../env.js";
+import { clientAddress } from "../http/client-address.js";
 
 /** What sign-in with the company's provider needs. */
 export interface SignInDeps {
@@ -34,7 +35,10 @@ export interface SignInDeps {
   siteOf(requestUrl: string, forwardedHost?: string): string;
   cookies: CookiePolicy;
   lifetime?: SessionLifetime;
-  /** Sign-in attempts one client may start per minute. */
+  /**
+   * Sign-in attempts one address may start per minute: a backstop against
+   * floods, high enough for a whole office behind one CDN edge.
+   */
   attemptsPerMinute?: number;
 }
 
@@ -85,17 +89,15 @@ function signInPage(error: string): string {
 export function authRoutes({ directory }: AppDeps, signIn: SignInDeps) {
   const { relyingParty, cookies } = signIn;
   const limit = rateLimiter({
-    limit: signIn.attemptsPerMinute ?? 20,
+    limit: signIn.attemptsPerMinute ?? 600,
     windowMs: 60_000,
   });
   const siteOf = (c: Context) =>
     signIn.siteOf(c.req.url, c.req.header("x-forwarded-host"));
-  const clientKey = (headers: Headers) =>
-    headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
 
   return new Hono<AppEnv>()
     .get("/sign-in", async (c) => {
-      if (!limit(clientKey(c.req.raw.headers))) {
+      if (!limit(clientAddress(c))) {
         throw new RosterError(
           "rate_limited",
           "Too many sign-in attempts; wait a minute and try again.",
