@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { EmployeeCreate } from "@roster/core";
 import type { DatabaseHandle, Directory } from "@roster/db";
-import { createEmployee, transact } from "@roster/db";
+import { createEmployee, listAudit, reading, transact } from "@roster/db";
 import { openTestDatabase } from "@roster/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
@@ -186,6 +186,22 @@ describe("sign-in with the local OpenID Connect provider", () => {
     expect(out.status).toBe(200);
     expect(await out.json()).toMatchObject({ signedOut: true });
     expect((await session(b)).signedIn).toBe(false);
+    const trail = await listAudit(
+      reading(
+        { db: handle.db, events: { publish: async () => {} } },
+        {
+          id: ada.id,
+          role: "employee",
+        },
+      ),
+      { subject: ada.id },
+    );
+    expect(trail.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["session.started", "session.ended"]),
+    );
+    expect(trail.items.find((e) => e.action === "session.ended")).toMatchObject(
+      { channel: "web", subjectLabel: ada.email },
+    );
     const replay = await app.request(`${origin}/api/me`, {
       headers: { cookie: `roster_session=${stolen}` },
     });

@@ -1,12 +1,13 @@
 import { RosterError } from "@roster/core";
 import {
   connectionsOfSession,
-  createSession,
-  endSession,
   findActor,
   reading,
+  recordSignIn,
+  recordSignOut,
   removeConnections,
   type SessionLifetime,
+  transact,
 } from "@roster/db";
 import { type Context, Hono } from "hono";
 import { SYSTEM_ACTOR } from "../auth/actor.js";
@@ -145,10 +146,15 @@ export function authRoutes({ directory }: AppDeps, signIn: SignInDeps) {
           302,
         );
       }
-      const { token, session } = await createSession(
-        directory.db,
-        { employeeId: actor.id, subject: who.subject },
-        signIn.lifetime,
+      const { token, session } = await transact(
+        directory,
+        { ...actor, via: { channel: "web", requestId: c.get("requestId") } },
+        (ctx) =>
+          recordSignIn(
+            ctx,
+            { subject: who.subject, email: who.email },
+            signIn.lifetime,
+          ),
       );
       writeSessionCookie(c, cookies, token, session.expiresAt);
       return c.redirect(safeReturnTo(pending.returnTo), 302);
@@ -183,7 +189,17 @@ export function authRoutes({ directory }: AppDeps, signIn: SignInDeps) {
             { header: "X-CSRF-Token" },
           );
         }
-        await endSession(directory.db, session.id);
+        const actor = await findActor(reading(directory, SYSTEM_ACTOR), {
+          id: session.employeeId,
+        });
+        await transact(
+          directory,
+          {
+            ...(actor ?? { id: session.employeeId, role: "employee" }),
+            via: { channel: "web", requestId: c.get("requestId") },
+          },
+          (ctx) => recordSignOut(ctx, session),
+        );
         // Its sockets get nothing more; their next message is refused and
         // the tab, asking for a new ticket, is sent to sign in.
         await removeConnections(

@@ -11,7 +11,12 @@ export interface Actor {
   id: string;
   role: Role;
   /** How the request arrived, for the audit trail. */
-  via?: { channel: Channel; requestId?: string };
+  via?: {
+    channel: Channel;
+    requestId?: string;
+    /** Who acts when it is not a person, e.g. a SCIM token's name. */
+    label?: string;
+  };
 }
 
 const selfService: ReadonlySet<string> = new Set(SELF_SERVICE_FIELDS);

@@ -44,6 +44,22 @@ export interface AuditEntry extends AuditRecord {
   requestId: string | null;
 }
 
+/**
+ * JSON with object keys in order, so `{a, b}` and `{b, a}` compare equal;
+ * arrays keep their order, which means something.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  );
+}
+
 /** The changes between two versions of the same fields. */
 export function fieldChanges(
   before: Record<string, unknown>,
@@ -51,10 +67,7 @@ export function fieldChanges(
   fields: readonly string[],
 ): FieldChange[] {
   return fields
-    .filter(
-      (f) =>
-        JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null),
-    )
+    .filter((f) => canonicalJson(before[f]) !== canonicalJson(after[f]))
     .map((f) => ({
       field: f,
       before: before[f] ?? null,

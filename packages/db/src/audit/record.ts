@@ -13,11 +13,14 @@ export async function recordAudit(
   ctx: Context,
   record: AuditRecord,
 ): Promise<void> {
-  const actorLabel = sql<string | null>`(
-    select coalesce(${employees.preferredName}, ${employees.givenName})
-      || ' ' || ${employees.familyName} || ' <' || ${employees.email} || '>'
-    from ${employees} where ${employees.id} = ${ctx.actor.id}::uuid
-  )`;
+  const actorLabel = ctx.actor.via?.label
+    ? ctx.actor.via.label
+    : sql<string | null>`(
+        select coalesce(${employees.preferredName}, ${employees.givenName})
+          || ' ' || ${employees.familyName} || ' <' || ${employees.email}
+          || '>'
+        from ${employees} where ${employees.id} = ${ctx.actor.id}::uuid
+      )`;
   await ctx.tx.insert(auditLog).values({
     actorId: ctx.actor.id,
     actorLabel,

@@ -208,6 +208,20 @@ describe("the audit trail", () => {
     expect(items.at(-1)?.action).toBe("employee.created");
   });
 
+  it("writes nothing for the same choices in another order", async () => {
+    const set = async (privacy: object) => {
+      const current = await view(outsider, outsider.id);
+      await transact(dir, outsider, (ctx) =>
+        updateEmployee(ctx, outsider.id, current.version, { privacy }),
+      );
+    };
+    await set({ birthday: "everyone", pronouns: "colleagues" });
+    const before = await listAudit(reading(dir, hr), { subject: outsider.id });
+    await set({ pronouns: "colleagues", birthday: "everyone" });
+    const after = await listAudit(reading(dir, hr), { subject: outsider.id });
+    expect(after.items).toHaveLength(before.items.length);
+  });
+
   it("writes nothing when the change is refused", async () => {
     const before = await listAudit(reading(dir, hr), {
       subject: otherAdmin.id,
@@ -230,6 +244,11 @@ describe("the audit trail", () => {
       "employee.created",
     ]);
     expect(items[0]?.subjectLabel).toContain("Gus Privacy");
+    expect(items[0]?.changes).toEqual(
+      expect.arrayContaining([
+        { field: "givenName", before: "Gus", after: null },
+      ]),
+    );
   });
 
   it("is readable by HR, and by each person for their own profile", async () => {

@@ -5,9 +5,10 @@ import {
   assertCanUpdateEmployee,
   assertNoReportingCycle,
   ConflictError,
+  canonicalJson,
   displayName,
   type EmployeeCreate,
-  type EmployeeFields,
+  EmployeeFields,
   type EmployeeUpdate,
   fieldChanges,
   GUARDED_FIELDS,
@@ -131,9 +132,7 @@ export async function createEmployee(ctx: Context, input: EmployeeCreate) {
 
 function changedFields(row: EmployeeRow, patch: EmployeeUpdate) {
   return (Object.keys(patch) as (keyof EmployeeUpdate)[]).filter(
-    (field) =>
-      JSON.stringify(patch[field] ?? null) !==
-      JSON.stringify(row[field] ?? null),
+    (field) => canonicalJson(patch[field]) !== canonicalJson(row[field]),
   );
 }
 
@@ -243,7 +242,16 @@ export async function deleteEmployee(
       email: employees.email,
     });
   await ctx.tx.delete(employees).where(eq(employees.id, id));
-  await recordAudit(ctx, audited("employee.deleted", row, []));
+  // What they were, kept with the trail after the row is gone.
+  const removed: Record<string, unknown> = { ...row };
+  await recordAudit(
+    ctx,
+    audited(
+      "employee.deleted",
+      row,
+      fieldChanges(removed, {}, Object.keys(EmployeeFields.shape)),
+    ),
+  );
   for (const report of moved) {
     await recordAudit(
       ctx,

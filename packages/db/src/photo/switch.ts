@@ -1,5 +1,6 @@
-import { assertCanChangePhoto } from "@roster/core";
+import { assertCanChangePhoto, displayName } from "@roster/core";
 import { eq, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/record.js";
 import type { Context } from "../context.js";
 import { lockEmployee } from "../employee/read.js";
 import { employees } from "../employee/table.js";
@@ -29,6 +30,12 @@ export async function switchEmployeePhoto(
     .update(employees)
     .set({ photoKey, version, updatedAt: sql`now()` })
     .where(eq(employees.id, employeeId));
+  await recordAudit(ctx, {
+    action: "employee.updated",
+    subjectId: employeeId,
+    subjectLabel: `${displayName(row)} <${row.email}>`,
+    changes: [{ field: "photoKey", before: row.photoKey, after: photoKey }],
+  });
   ctx.emit({
     type: "employee.updated",
     id: employeeId,

@@ -60,7 +60,11 @@ export function scimBearer(
     const actor: Actor = {
       id: token.id,
       role: "hr",
-      via: { channel: "scim", requestId: c.get("requestId") },
+      via: {
+        channel: "scim",
+        requestId: c.get("requestId"),
+        label: `SCIM token "${token.name}"`,
+      },
     };
     c.set("actor", actor);
     await next();
