@@ -124,7 +124,7 @@ export function createApp(
   app.route("/api/employees", employeeRoutes(deps));
   app.route("/api", vcardRoutes(deps));
   app.route("/api/employees", photoUploadRoutes(deps, photos));
-  app.route("/api/photos", photoRenditionRoutes(photos));
+  app.route("/api/photos", photoRenditionRoutes(deps.directory, photos));
   app.route("/api", organisationRoutes(deps));
   app.route("/api/me", meRoutes(deps));
   if (deps.jobs) app.route("/api", jobRoutes(deps, deps.jobs));

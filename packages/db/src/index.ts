@@ -20,6 +20,7 @@ export * from "./export/directory.js";
 export * from "./import/index.js";
 export * from "./jobs/index.js";
 export * from "./location/operations.js";
+export * from "./photo/current.js";
 export * from "./photo/switch.js";
 export * from "./realtime/index.js";
 export * from "./scim/index.js";

@@ -202,5 +202,41 @@ describe("photo renditions", () => {
       400,
     );
     expect((await app.request(`${base}/256.webp`)).status).toBe(404);
+    for (const alias of ["0128.webp", "128.webp?w=5000"]) {
+      expect((await app.request(`${base}/${alias}`)).status, alias).toBe(400);
+    }
+  });
+
+  it("serve only the set a person shows now", async () => {
+    const old = `${person.id}/${randomUUID()}`;
+    const now = `${person.id}/${randomUUID()}`;
+    for (const key of [old, now]) {
+      await files.put(photoRenditionKey(key, 64, "jpeg"), [
+        new Uint8Array([9]),
+      ]);
+      await transact(directory, { id: person.id, role: "employee" }, (ctx) =>
+        switchEmployeePhoto(ctx, person.id, key),
+      );
+    }
+    expect((await app.request(`/api/photos/${now}/64.jpeg`)).status).toBe(200);
+    expect((await app.request(`/api/photos/${old}/64.jpeg`)).status).toBe(404);
+  });
+});
+
+describe("photo jobs", () => {
+  it("take one photo at a time for each person", async () => {
+    const start = async () => {
+      const { body } = await askForUpload({ contentType: "image/png" });
+      await send(body.upload, new Uint8Array(100));
+      return app.request(`/api/employees/${person.id}/photo`, {
+        method: "POST",
+        headers: jsonHeaders(asPerson()),
+        body: JSON.stringify({ uploadId: body.uploadId }),
+      });
+    };
+    // The first test's job is still queued: its worker never ran.
+    const second = await start();
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as Json).message).toMatch(/still being/);
   });
 });

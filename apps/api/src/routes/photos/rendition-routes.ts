@@ -12,6 +12,7 @@ import {
   photoRenditionKey,
   RosterError,
 } from "@roster/core";
+import { currentPhotoKey, type Directory } from "@roster/db";
 import { Hono } from "hono";
 import type { AppEnv } from "../../env.js";
 import { type PhotoDeps, requirePhotos } from "./deps.js";
@@ -37,10 +38,18 @@ function badPhotoUrl(message: string): RosterError {
  * resizes; each valid URL maps to one stored object, anything else is a
  * 400, and the number of objects a CDN can be made to cache is fixed.
  */
-export function photoRenditionRoutes(configured: PhotoDeps | undefined) {
+export function photoRenditionRoutes(
+  directory: Directory,
+  configured: PhotoDeps | undefined,
+) {
   return new Hono<AppEnv>().get("/:employeeId/:setId/:file", async (c) => {
     const photos = requirePhotos(configured);
     const { employeeId, setId, file } = c.req.param();
+    if (new URL(c.req.url).search !== "") {
+      throw badPhotoUrl(
+        "Photo URLs take no query string: sizes and formats are fixed.",
+      );
+    }
     if (!isUuid(employeeId) || !isUuid(setId)) {
       throw badPhotoUrl(
         "A photo URL is /api/photos/<employee id>/<photo id>/<size>.<format>.",
@@ -49,14 +58,25 @@ export function photoRenditionRoutes(configured: PhotoDeps | undefined) {
     const match = FILE.exec(file);
     const size = Number(match?.[1]);
     const format = match?.[2] ?? "";
-    if (!match || !isPhotoSize(size) || !isPhotoFormat(format)) {
+    if (
+      !match ||
+      String(size) !== match[1] ||
+      !isPhotoSize(size) ||
+      !isPhotoFormat(format)
+    ) {
       throw badPhotoUrl(
         `Photos come in sizes ${PHOTO_SIZES.join(", ")} and formats ` +
           `${PHOTO_FORMATS.join(", ")}, as <size>.<format>; ` +
           `${JSON.stringify(file)} is not one of them.`,
       );
     }
-    const key = photoRenditionKey(photoKeyOf(employeeId, setId), size, format);
+    // Only the photo a person shows now: a replaced set, or the photo of
+    // someone removed or gone, is not served even while its files remain.
+    const setKey = photoKeyOf(employeeId, setId);
+    if ((await currentPhotoKey(directory.db, employeeId)) !== setKey) {
+      throw new NotFoundError("photo", `${employeeId}/${setId}`);
+    }
+    const key = photoRenditionKey(setKey, size, format);
     const body = await photos.files.read(key).catch((error: unknown) => {
       if (!isRosterError(error) || error.code !== "not_found") throw error;
       throw new NotFoundError("photo", `${employeeId}/${setId}/${file}`);
