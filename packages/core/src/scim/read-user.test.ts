@@ -138,6 +138,11 @@ describe("readScimUser", () => {
     ],
     ["a title that is not text", { ...oktaCreate, title: 7 }, ["title"]],
     [
+      "an externalId longer than any provider's",
+      { ...oktaCreate, externalId: "x".repeat(256) },
+      ["externalId"],
+    ],
+    [
       "a phone without digits",
       { ...oktaCreate, phoneNumbers: [{ value: "call me", type: "work" }] },
       ["phoneNumbers[0].value"],

@@ -102,6 +102,9 @@ function readPhones(value: unknown, r: Reader): Phone[] | undefined {
   return phones;
 }
 
+/** Identity providers' ids are short; Entra's object ids are 36. */
+const MAX_EXTERNAL_ID = 255;
+
 function readManager(value: unknown, r: Reader): string | null | undefined {
   const id = isObject(value) ? value.value : value;
   if (id === undefined || id === null || id === "") return null;
@@ -148,6 +151,9 @@ export function readScimUser(user: ScimObject): ScimUserChanges {
     `${SCIM_ENTERPRISE_USER}:department`,
   );
   const externalId = r.optional(user.externalId, "externalId");
+  if (externalId && externalId.length > MAX_EXTERNAL_ID) {
+    r.fail("externalId", `must be at most ${MAX_EXTERNAL_ID} characters`);
+  }
   const fields = {
     email,
     givenName: r.check(shape.givenName, name.givenName, "name.givenName"),
