@@ -102,5 +102,7 @@ async function actAs(
       { header: "X-Roster-Act-As" },
     );
   }
-  return other;
+  // The trail names whom the change was made as; that a local developer
+  // acted as them is not recorded (act-as exists only on a laptop).
+  return { ...other, via: { channel: "web", requestId: c.get("requestId") } };
 }
