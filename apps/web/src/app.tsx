@@ -3,6 +3,7 @@ import { SiteHeader } from "./components/site-header";
 import { Toaster } from "./components/toast";
 import { DirectoryPage } from "./pages/directory-page";
 import { EditPage, NewPersonPage } from "./pages/edit-page";
+import { ImportPage } from "./pages/import-page";
 import { NotFoundPage } from "./pages/not-found-page";
 import { ProfilePage } from "./pages/profile-page";
 import { ScimTokensPage } from "./pages/scim-tokens-page";
@@ -26,6 +27,8 @@ function Page({ route, search }: { route: Route; search: string }) {
       return <NewPersonPage />;
     case "scim-tokens":
       return <ScimTokensPage />;
+    case "import":
+      return <ImportPage />;
     case "not-found":
       return <NotFoundPage />;
   }

@@ -12,6 +12,7 @@ import "./styles/filters.css";
 import "./styles/directory.css";
 import "./styles/profile.css";
 import "./styles/editor.css";
+import "./styles/import.css";
 import "./styles/live.css";
 import "./styles/motion.css";
 

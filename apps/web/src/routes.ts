@@ -6,6 +6,7 @@ export type Route =
   | { page: "new" }
   | { page: "sign-in" }
   | { page: "scim-tokens" }
+  | { page: "import" }
   | { page: "not-found" };
 
 /** Which page a path shows; unknown paths are "not-found". */
@@ -15,6 +16,7 @@ export function matchRoute(pathname: string): Route {
   if (path === "/people/new") return { page: "new" };
   if (path === "/sign-in") return { page: "sign-in" };
   if (path === "/admin/scim-tokens") return { page: "scim-tokens" };
+  if (path === "/import") return { page: "import" };
   const match = /^\/people\/([^/]+)(\/edit)?$/.exec(path);
   const raw = match?.[1];
   if (raw === undefined) return { page: "not-found" };
@@ -34,4 +36,5 @@ export const paths = {
   edit: (id: string) => `/people/${encodeURIComponent(id)}/edit`,
   create: () => "/people/new",
   scimTokens: () => "/admin/scim-tokens",
+  importPeople: () => "/import",
 };

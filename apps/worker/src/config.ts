@@ -54,3 +54,48 @@ export function readWorkerConfig(
     ),
   };
 }
+
+/** Where the API launches worker tasks in AWS, or undefined when unset. */
+export interface EcsLaunchConfig {
+  cluster: string;
+  taskDefinition: string;
+  containerName: string;
+  subnets: string[];
+  securityGroups: string[];
+}
+
+/**
+ * Reads the ECS launch settings: ROSTER_ECS_CLUSTER, _TASK_DEFINITION,
+ * _CONTAINER (default `worker`), and comma-separated _SUBNETS and
+ * _SECURITY_GROUPS. Undefined when no cluster is named; a cluster named
+ * without the rest is refused.
+ */
+export function readEcsLaunchConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): EcsLaunchConfig | undefined {
+  const cluster = env.ROSTER_ECS_CLUSTER?.trim();
+  if (!cluster) return undefined;
+  const list = (name: string) =>
+    (env[name] ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const config = {
+    cluster,
+    taskDefinition: env.ROSTER_ECS_TASK_DEFINITION?.trim() ?? "",
+    containerName: env.ROSTER_ECS_CONTAINER?.trim() || "worker",
+    subnets: list("ROSTER_ECS_SUBNETS"),
+    securityGroups: list("ROSTER_ECS_SECURITY_GROUPS"),
+  };
+  const missing = [
+    !config.taskDefinition && "ROSTER_ECS_TASK_DEFINITION",
+    config.subnets.length === 0 && "ROSTER_ECS_SUBNETS",
+    config.securityGroups.length === 0 && "ROSTER_ECS_SECURITY_GROUPS",
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new Error(
+      `ROSTER_ECS_CLUSTER is set; also set ${missing.join(", ")}.`,
+    );
+  }
+  return config;
+}

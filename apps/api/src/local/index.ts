@@ -55,6 +55,8 @@ export interface LocalStackOptions {
   signIn?: "oidc" | "act-as";
   /** The local identity provider's port; 0 picks a free one. */
   identityProviderPort?: number;
+  /** Where uploads, import reports and exports go; ROSTER_FILES_DIR. */
+  filesDir?: string;
 }
 
 export interface LocalStack {
@@ -150,8 +152,9 @@ export async function startLocalStack(
         jobs: localJobDeps({
           directory,
           filesDir:
-            process.env.ROSTER_FILES_DIR?.trim() ||
-            join(REPO_ROOT, ".data", "files"),
+            options.filesDir ??
+            (process.env.ROSTER_FILES_DIR?.trim() ||
+              join(REPO_ROOT, ".data", "files")),
           databaseUrl,
           realtimeEndpoint: realtime.managementEndpoint,
           companyDomain: config.companyDomain,

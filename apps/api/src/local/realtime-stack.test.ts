@@ -84,7 +84,8 @@ async function tab(as: string, topics: string[]) {
         { method: "POST" },
         as,
       );
-      if (status !== 201) throw new Error(`No ticket: ${status}`);
+      if (status !== 201)
+        throw new Error(`No ticket: ${status} ${JSON.stringify(body)}`);
       return body as { ticket: string; url: string };
     },
     topics: topics as never,

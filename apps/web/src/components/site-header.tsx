@@ -55,6 +55,16 @@ export function SiteHeader({ route }: { route: Route }) {
                 </Link>
               </li>
             )}
+            {canCreate(me) && (
+              <li>
+                <Link
+                  to={paths.importPeople()}
+                  aria-current={current(route.page === "import")}
+                >
+                  Import
+                </Link>
+              </li>
+            )}
             {me?.actor.role === "admin" && (
               <li>
                 <Link

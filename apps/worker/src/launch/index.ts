@@ -1,3 +1,4 @@
+export { type EcsLauncherOptions, ecsLauncher } from "./ecs.js";
 export { inProcessLauncher } from "./in-process.js";
 export {
   type LocalLauncherOptions,

@@ -8,9 +8,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "../audit/read.js";
 import type { DatabaseHandle } from "../client.js";
-import { findPgError } from "../errors.js";
 import { type Directory, reading, transact } from "../context.js";
 import { createDepartment } from "../department/operations.js";
+import { findPgError } from "../errors.js";
 import { openTestDatabase } from "../testing/index.js";
 import { getEmployee } from "./read.js";
 import { searchEmployees } from "./search.js";

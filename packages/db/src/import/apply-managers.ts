@@ -7,6 +7,7 @@ import {
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Directory, transact } from "../context.js";
+import { rowsOf } from "../employee/read.js";
 import { employees } from "../employee/table.js";
 import { assertOwnsJob } from "../jobs/store.js";
 import { lockReportingLines } from "../locks.js";
@@ -90,7 +91,7 @@ export async function linkImportedManagers(
       // The lock manager edits take too; checked again under it, against
       // edits made meanwhile.
       await lockReportingLines(ctx.tx);
-      const current = await reportingLines(ctx.tx);
+      const current = await linesAround(ctx.tx, batch);
       for (const id of batch.keys()) if (!current.has(id)) batch.delete(id);
       const checked = planReportingLines(current, batch, rowOf);
       refuse(checked.refused);
@@ -112,6 +113,43 @@ export async function linkImportedManagers(
     await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
     await recordProblems(ctx.tx, previewJobId, problems);
   });
+}
+
+/**
+ * The stored reporting lines a batch of links can loop through: every
+ * stored ancestor of the batch's people and of their new managers. A
+ * cycle the batch would close runs only through those, so the check
+ * under the lock reads a few chains, not the whole directory.
+ */
+export async function linesAround(
+  tx: Executor,
+  batch: ReadonlyMap<string, string | null>,
+): Promise<Map<string, string | null>> {
+  const starts = [
+    ...new Set([
+      ...batch.keys(),
+      ...[...batch.values()].filter((m): m is string => m !== null),
+    ]),
+  ];
+  if (starts.length === 0) return new Map();
+  const rows = await tx.execute(sql`
+    with recursive up(id, manager_id) as (
+      select id, manager_id from ${employees}
+      where id in (${sql.join(
+        starts.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      union
+      select e.id, e.manager_id from ${employees} e
+      join up on e.id = up.manager_id
+    )
+    select id, manager_id from up`);
+  return new Map(
+    rowsOf<{ id: string; manager_id: string | null }>(rows).map((r) => [
+      r.id,
+      r.manager_id,
+    ]),
+  );
 }
 
 async function linkable(db: Executor, previewJobId: string) {

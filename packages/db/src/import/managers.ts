@@ -11,6 +11,7 @@ import { rowsOf } from "../employee/read.js";
 import { searchFields } from "../employee/search-fields.js";
 import { employees } from "../employee/table.js";
 import { lockReportingLines } from "../locks.js";
+import { linesAround } from "./apply-managers.js";
 import type { ImportLog } from "./log.js";
 import type { Written } from "./people.js";
 
@@ -45,7 +46,7 @@ export async function linkManagers(
       // together close a loop that neither check saw.
       await lockReportingLines(ctx.tx);
       // Checked again under the lock, against edits made meanwhile.
-      const current = await reportingLines(ctx.tx);
+      const current = await linesAround(ctx.tx, batch);
       for (const id of batch.keys()) if (!current.has(id)) batch.delete(id);
       const checked = planReportingLines(current, batch, rows);
       refuse(checked.refused, byId, log);

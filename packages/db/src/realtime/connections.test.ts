@@ -36,6 +36,7 @@ describe("tickets", () => {
     expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now());
     expect(await redeemTicket(handle.db, ticket)).toEqual({
       employeeId: actor.id,
+      sessionId: null,
     });
     expect(await redeemTicket(handle.db, ticket)).toBeUndefined();
     expect(await redeemTicket(handle.db, undefined)).toBeUndefined();

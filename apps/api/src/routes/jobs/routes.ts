@@ -17,7 +17,7 @@ import {
   retryJob,
   transact,
 } from "@roster/db";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../env.js";
 import { jsonBody, parseWith } from "../../http/input.js";
@@ -69,11 +69,16 @@ export function jobRoutes({ directory, logger }: AppDeps, jobs: JobDeps) {
     assertCanManageJobs(actor);
     return getJob(reading(directory, actor), id);
   };
+  const staffOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+    assertCanManageJobs(actorOf(c));
+    await next();
+  };
+  // Mounted at /api beside other routes: the check covers these paths only.
   return new Hono<AppEnv>()
-    .use("*", async (c, next) => {
-      assertCanManageJobs(actorOf(c));
-      await next();
-    })
+    .use("/imports/*", staffOnly)
+    .use("/exports/*", staffOnly)
+    .use("/jobs", staffOnly)
+    .use("/jobs/*", staffOnly)
     .post("/imports/previews", async (c) => {
       const input = await jsonBody(c, PreviewRequest);
       return start(c, JOB_TYPES.importPreview, {

@@ -1,0 +1,166 @@
+/**
+ * One run of the import benchmark, in a process of its own so its peak
+ * memory is its own: generates an N-row CSV, imports it (preview, then
+ * apply) into a throwaway server database, COPYs the same rows into a
+ * scratch table of the same shape, and prints one JSON line of figures.
+ */
+
+import { once } from "node:events";
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  rmSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type Actor,
+  ColumnMapping,
+  discardEvents,
+  readImportRows,
+} from "@roster/core";
+import postgres from "postgres";
+import { transact } from "../src/context.js";
+import { searchFields } from "../src/employee/search-fields.js";
+import { applyImport } from "../src/import/apply.js";
+import { previewImport } from "../src/import/preview.js";
+import { claimJob, createJob } from "../src/jobs/store.js";
+import { openBenchDatabase } from "./server.js";
+
+const admin: Actor = {
+  id: "00000000-0000-4000-8000-00000000be9c",
+  role: "admin",
+};
+const mapping = ColumnMapping.parse({
+  columns: {
+    externalId: "id",
+    managerExternalId: "manager",
+    givenName: "given",
+    familyName: "family",
+    email: "email",
+    jobTitle: "title",
+    departmentName: "team",
+  },
+});
+
+function person(i: number) {
+  return {
+    id: `b${i}`,
+    manager: i === 1 ? "" : `b${Math.floor(i / 8)}`,
+    given: `Given${i}`,
+    family: `Family${i % 977}`,
+    email: `person${i}@bench.example`,
+    title: `Title ${i % 53}`,
+    team: `Team ${i % 41}`,
+  };
+}
+
+async function writeCsv(path: string, rows: number) {
+  const out = createWriteStream(path);
+  out.write("id,manager,given,family,email,title,team\r\n");
+  // Reports before their managers, so the second pass has work to do.
+  for (let i = rows; i >= 1; i--) {
+    const p = person(i);
+    const line = `${p.id},${p.manager},${p.given},${p.family},${p.email},${p.title},${p.team}\r\n`;
+    if (!out.write(line)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+async function copyBaseline(url: string, rows: number): Promise<number> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`create table bench_copy (like employees including defaults)`;
+    const started = performance.now();
+    const writable = await sql`copy bench_copy (email, given_name,
+      family_name, job_title, external_id, search_text, name_key, sort_key,
+      phone_digits) from stdin`.writable();
+    for (let i = rows; i >= 1; i--) {
+      const p = person(i);
+      const f = searchFields({
+        email: p.email,
+        givenName: p.given,
+        familyName: p.family,
+        preferredName: null,
+        jobTitle: p.title,
+        phones: [],
+      });
+      const line = [
+        p.email,
+        p.given,
+        p.family,
+        p.title,
+        p.id,
+        f.searchText,
+        f.nameKey,
+        f.sortKey,
+        "",
+      ].join("\t");
+      if (!writable.write(`${line}\n`)) await once(writable, "drain");
+    }
+    writable.end();
+    await once(writable, "finish");
+    const ms = performance.now() - started;
+    await sql`drop table bench_copy`;
+    return ms;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL as string;
+  const rows = Number(process.argv[2]);
+  const scratch = mkdtempSync(join(tmpdir(), "roster-import-bench-"));
+  const handle = await openBenchDatabase(url);
+  try {
+    const file = join(scratch, "people.csv");
+    await writeCsv(file, rows);
+    const directory = { db: handle.db, events: discardEvents };
+    const job = async (type: string) => {
+      const created = await transact(directory, admin, (ctx) =>
+        createJob(ctx, { type, params: {} }),
+      );
+      const claimed = await claimJob(handle.db, created.id, "bench");
+      return { jobId: created.id, attempt: claimed.attempt };
+    };
+    const started = performance.now();
+    const preview = await job("import.preview");
+    const counts = await previewImport(
+      directory,
+      admin,
+      preview,
+      readImportRows(createReadStream(file), mapping),
+    );
+    const previewed = performance.now();
+    const applied = await applyImport(
+      directory,
+      admin,
+      await job("import.apply"),
+      preview.jobId,
+    );
+    const importMs = performance.now() - started;
+    const copyMs = await copyBaseline(
+      url.replace(/\/[^/]*$/, `/${handle.name}`),
+      rows,
+    );
+    process.stdout.write(
+      `${JSON.stringify({
+        rows,
+        created: applied.created,
+        previewNew: counts.new,
+        previewMs: previewed - started,
+        importMs,
+        copyMs,
+        peakRssMb: process.resourceUsage().maxRSS / 1024,
+      })}\n`,
+    );
+  } finally {
+    await handle.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();

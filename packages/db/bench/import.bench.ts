@@ -1,0 +1,79 @@
+/**
+ * The import benchmark behind `pnpm bench`: imports a generated
+ * 100,000-row CSV (preview, then apply) into a throwaway database on the
+ * server DATABASE_URL names, beside a COPY of the same rows in the same
+ * run, and again with 200,000 rows to show memory stays flat. Each size
+ * runs in its own process so its peak RSS is its own. Targets are
+ * reported, not failed.
+ */
+import { execFileSync } from "node:child_process";
+import { loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.log(
+    "import bench skipped: set DATABASE_URL to a PostgreSQL server, e.g. " +
+      "postgres://postgres@127.0.0.1:5432/test",
+  );
+  process.exit(0);
+}
+
+const sizes = (process.env.BENCH_IMPORT_ROWS ?? "100000,200000")
+  .split(",")
+  .map(Number);
+const runner = fileURLToPath(new URL("./import-run.ts", import.meta.url));
+
+interface Figures {
+  rows: number;
+  created: number;
+  importMs: number;
+  copyMs: number;
+  peakRssMb: number;
+}
+
+const results: Figures[] = [];
+for (const rows of sizes) {
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", runner, String(rows)],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  results.push(JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as Figures);
+}
+
+const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
+console.log(
+  `import bench (load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")})`,
+);
+console.log("rows     import rows/s  COPY rows/s  import/COPY  peak RSS");
+for (const r of results) {
+  const ratio = r.copyMs / r.importMs;
+  console.log(
+    [
+      String(r.rows).padEnd(8),
+      String(perSecond(r.rows, r.importMs)).padStart(13),
+      String(perSecond(r.rows, r.copyMs)).padStart(12),
+      `${(ratio * 100).toFixed(1)}%`.padStart(12),
+      `${r.peakRssMb.toFixed(0)} MB`.padStart(9),
+    ].join(" "),
+  );
+}
+const first = results[0];
+const last = results.at(-1);
+if (first) {
+  const ratio = first.copyMs / first.importMs;
+  console.log(
+    `target import ≥ 30% of COPY: ${ratio >= 0.3 ? "met" : "missed"}; ` +
+      `peak RSS < 300 MB: ${first.peakRssMb < 300 ? "met" : "missed"}`,
+  );
+}
+if (first && last && last !== first) {
+  const growth = last.peakRssMb / first.peakRssMb;
+  console.log(
+    `peak RSS at ${last.rows} rows is ${growth.toFixed(2)}x that at ` +
+      `${first.rows} (flat means near 1)`,
+  );
+}
