@@ -135,6 +135,18 @@ export async function startLocalStack(
               : { secretFile: join(REPO_ROOT, ".data", "session-secret") }),
           });
     stopSignIn = access.close;
+    const filesDir =
+      options.filesDir ??
+      (process.env.ROSTER_FILES_DIR?.trim() ||
+        join(REPO_ROOT, ".data", "files"));
+    const jobs = localJobDeps({
+      directory,
+      filesDir,
+      databaseUrl,
+      realtimeEndpoint: realtime.managementEndpoint,
+      companyDomain: config.companyDomain,
+      logger,
+    });
     const server = await serveLocally(
       {
         directory,
@@ -142,24 +154,8 @@ export async function startLocalStack(
         ...(access.signIn ? { signIn: access.signIn } : {}),
         logger,
         realtimeUrl: config.realtimeUrl ?? realtime.url,
-        photos: localPhotoDeps({
-          filesDir:
-            process.env.ROSTER_FILES_DIR?.trim() ||
-            join(REPO_ROOT, ".data", "files"),
-          databaseUrl,
-          realtimeEndpoint: realtime.managementEndpoint,
-        }),
-        jobs: localJobDeps({
-          directory,
-          filesDir:
-            options.filesDir ??
-            (process.env.ROSTER_FILES_DIR?.trim() ||
-              join(REPO_ROOT, ".data", "files")),
-          databaseUrl,
-          realtimeEndpoint: realtime.managementEndpoint,
-          companyDomain: config.companyDomain,
-          logger,
-        }),
+        photos: localPhotoDeps({ filesDir, launcher: jobs.launcher }),
+        jobs,
       },
       { port: options.port ?? config.port, webRoot: options.webRoot },
     );
