@@ -1,3 +1,5 @@
+import { S3Client } from "@aws-sdk/client-s3";
+import { readWorkerSettings, type WorkerSettings } from "@roster/config";
 import { discardEvents, type EventPublisher } from "@roster/core";
 import { type Directory, openDatabase } from "@roster/db";
 import {
@@ -5,7 +7,8 @@ import {
   LOCAL_CREDENTIALS,
   managementApiBroadcaster,
 } from "@roster/events";
-import { readWorkerConfig, type WorkerConfig } from "./config.js";
+import { s3FileStore } from "@roster/storage";
+import type { WorkerConfig } from "./config.js";
 import { folderFileStore } from "./files/index.js";
 import { jsonLineLogger } from "./log.js";
 import { EXIT, runJob } from "./run-job.js";
@@ -16,23 +19,15 @@ import { EXIT, runJob } from "./run-job.js";
  * argument) and exits with a code from `EXIT`.
  */
 async function main(): Promise<number> {
-  let config: WorkerConfig;
+  let settings: WorkerSettings;
   try {
-    config = readWorkerConfig();
+    settings = readWorkerSettings();
   } catch (error) {
     jsonLineLogger({ step: "config", error: String(error) });
     return EXIT.usage;
   }
-  const { jobId, databaseUrl } = config;
-  if (!jobId || !databaseUrl) {
-    jsonLineLogger({
-      step: "config",
-      error: !jobId
-        ? "Name the job to run in ROSTER_JOB_ID or as the first argument."
-        : "Set DATABASE_URL to the database the job lives in.",
-    });
-    return EXIT.usage;
-  }
+  const config: WorkerConfig = settings;
+  const { jobId, databaseUrl } = settings;
   const handle = await openDatabase({
     url: databaseUrl,
     maxConnections: config.maxConnections,
@@ -62,7 +57,13 @@ async function main(): Promise<number> {
   try {
     return await runJob(jobId, {
       directory,
-      files: folderFileStore(config.filesDir),
+      // The photos bucket in AWS; a folder shared with the API locally.
+      files: settings.photosBucket
+        ? s3FileStore({
+            client: new S3Client({}),
+            bucket: settings.photosBucket,
+          })
+        : folderFileStore(config.filesDir),
       config,
       logger: jsonLineLogger,
       workerRef: `pid:${process.pid}`,

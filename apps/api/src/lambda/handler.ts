@@ -1,17 +1,49 @@
+import { S3Client } from "@aws-sdk/client-s3";
 import { discardEvents } from "@roster/core";
 import { openDatabase } from "@roster/db";
 import {
   broadcastingPublisher,
   managementApiBroadcaster,
 } from "@roster/events";
+import { ecsLauncher } from "@roster/worker/launch/ecs";
 import { handle } from "hono/aws-lambda";
-import { createApp } from "../app.js";
+import { createApp, type JobSettings, type PhotoSettings } from "../app.js";
 import { noSignIn } from "../auth/actor.js";
 import { oidcSignIn } from "../auth/sign-in.js";
 import { type ApiConfig, readConfig } from "../config.js";
 import type { AppDeps } from "../env.js";
+import { s3PhotoDeps } from "../routes/photos/s3-deps.js";
 
 type LambdaHandler = ReturnType<typeof handle>;
+
+/**
+ * Photos and imports: files in the photos bucket, each job a Fargate task
+ * of the linked worker. Without them (no bucket or task), those routes
+ * answer 503.
+ */
+function workFor(config: ApiConfig): PhotoSettings & JobSettings {
+  const task = config.workerTask;
+  const bucket = config.photosBucket;
+  if (!task || !bucket) return {};
+  const launcher = ecsLauncher({
+    cluster: task.cluster,
+    taskDefinition: task.taskDefinition,
+    containerName: task.containers[0] ?? "Worker",
+    subnets: task.subnets,
+    securityGroups: task.securityGroups,
+    assignPublicIp: task.assignPublicIp,
+  });
+  const client = new S3Client({});
+  const photos = s3PhotoDeps({ client, bucket, launcher });
+  return {
+    photos,
+    jobs: {
+      launcher,
+      files: photos.files,
+      companyDomain: config.companyDomain,
+    },
+  };
+}
 
 /**
  * Sign-in with the company's provider when it is configured, which every
@@ -35,7 +67,9 @@ function signInFor(
 }
 
 /** The Lambda handler for an app built from `deps`. */
-export function lambdaHandler(deps: AppDeps): LambdaHandler {
+export function lambdaHandler(
+  deps: Parameters<typeof createApp>[0],
+): LambdaHandler {
   return handle(createApp(deps));
 }
 
@@ -76,6 +110,7 @@ export function lambdaHandlerFromEnv(
     return lambdaHandler({
       directory,
       ...signInFor(directory, config),
+      ...workFor(config),
       ...(config.realtimeUrl ? { realtimeUrl: config.realtimeUrl } : {}),
     });
   };

@@ -13,6 +13,12 @@ export interface EcsLauncherOptions {
   containerName: string;
   subnets: readonly string[];
   securityGroups: readonly string[];
+  /**
+   * Whether the task gets a public address: in public subnets without a
+   * NAT, it is how the task reaches its image registry, S3 and the
+   * WebSocket API.
+   */
+  assignPublicIp?: boolean;
   /** Only for a stand-in on loopback; AWS's endpoint otherwise. */
   endpoint?: string;
   region?: string;
@@ -136,7 +142,7 @@ export function runTaskInput(
       awsvpcConfiguration: {
         subnets: [...options.subnets],
         securityGroups: [...options.securityGroups],
-        assignPublicIp: "DISABLED",
+        assignPublicIp: options.assignPublicIp ? "ENABLED" : "DISABLED",
       },
     },
     overrides,
