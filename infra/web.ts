@@ -1,5 +1,26 @@
+import { webSecurityHeaders } from "../packages/core/src/web/security-headers";
 import { api } from "./api";
 import { realtime } from "./realtime";
+
+/**
+ * The UI's security headers, the same as the local server sends, added at
+ * the edge to every answer that has not set its own (the API sets its
+ * own, stricter ones).
+ */
+function securityHeaderInjection(realtimeUrl: string): string {
+  const headers = webSecurityHeaders({
+    connect: [new URL(realtimeUrl).origin],
+  });
+  return Object.entries(headers)
+    .map(([name, value]) => {
+      const key = JSON.stringify(name.toLowerCase());
+      return (
+        `if (!event.response.headers[${key}]) ` +
+        `event.response.headers[${key}] = { value: ${JSON.stringify(value)} };`
+      );
+    })
+    .join("\n");
+}
 
 /**
  * One CloudFront origin for the UI and its API: `/api` goes to the HTTP
@@ -7,7 +28,13 @@ import { realtime } from "./realtime";
  * to itself, so it needs no CORS and no cross-site cookies, as locally,
  * where Vite's proxy does the same.
  */
-export const router = new sst.aws.Router("WebRouter");
+export const router = new sst.aws.Router("WebRouter", {
+  edge: {
+    viewerResponse: {
+      injection: realtime.url.apply(securityHeaderInjection),
+    },
+  },
+});
 router.route("/api", api.url);
 // Identity providers provision people at <web address>/scim/v2.
 router.route("/scim", api.url);

@@ -388,6 +388,17 @@ describe("the web UI", () => {
     );
   });
 
+  it("adds the UI's security headers at the edge", () => {
+    const code = ofType(stage, "aws:cloudfront/function:Function")
+      .map((f) => String(f.inputs.code))
+      .find((c) => c.includes("content-security-policy"));
+    expect(code).toBeDefined();
+    expect(code).toContain("frame-ancestors 'none'");
+    expect(code).toContain("strict-transport-security");
+    // The socket's origin may be connected to; nothing else off-site.
+    expect(code).toContain(new URL(stage.outputs.realtime as string).origin);
+  });
+
   it("is built with the API's and the WebSocket API's URLs", () => {
     const builder = resource(stage, "command:local:Command", "WebBuilder");
     expect(builder.inputs.environment).toEqual({
