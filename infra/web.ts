@@ -1,16 +1,15 @@
 import { webSecurityHeaders } from "../packages/core/src/web/security-headers";
 import { api } from "./api";
 import { realtime } from "./realtime";
+import { photos } from "./storage";
 
 /**
  * The UI's security headers, the same as the local server sends, added at
  * the edge to every answer that has not set its own (the API sets its
  * own, stricter ones).
  */
-function securityHeaderInjection(realtimeUrl: string): string {
-  const headers = webSecurityHeaders({
-    connect: [new URL(realtimeUrl).origin],
-  });
+function securityHeaderInjection(connect: string[]): string {
+  const headers = webSecurityHeaders({ connect });
   return Object.entries(headers)
     .map(([name, value]) => {
       const key = JSON.stringify(name.toLowerCase());
@@ -31,7 +30,15 @@ function securityHeaderInjection(realtimeUrl: string): string {
 export const router = new sst.aws.Router("WebRouter", {
   edge: {
     viewerResponse: {
-      injection: realtime.url.apply(securityHeaderInjection),
+      injection: $util
+        .all([realtime.url, photos.domain])
+        .apply(([socket, bucket]) =>
+          securityHeaderInjection([
+            new URL(socket).origin,
+            // Photo uploads go straight to the bucket.
+            `https://${bucket}`,
+          ]),
+        ),
     },
   },
 });

@@ -397,6 +397,8 @@ describe("the web UI", () => {
     expect(code).toContain("strict-transport-security");
     // The socket's origin may be connected to; nothing else off-site.
     expect(code).toContain(new URL(stage.outputs.realtime as string).origin);
+    // And the photos bucket, where uploads go.
+    expect(code).toMatch(/connect-src 'self' wss:\/\/\S+ https:\/\//);
   });
 
   it("is built with the API's and the WebSocket API's URLs", () => {
