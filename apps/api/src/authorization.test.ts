@@ -210,6 +210,10 @@ describe("the rest of the API", () => {
     ["employee", "POST", "/api/departments", { name: `D ${tag} e` }, 403],
     ["hr", "POST", "/api/departments", { name: `D ${tag} h` }, 201],
     ["employee", "POST", "/api/realtime/tickets", undefined, 201],
+    ["employee", "GET", "/api/admin/scim-tokens", undefined, 403],
+    ["hr", "GET", "/api/admin/scim-tokens", undefined, 403],
+    ["admin", "GET", "/api/admin/scim-tokens", undefined, 200],
+    ["hr", "POST", "/api/admin/scim-tokens", { name: `IdP ${tag}` }, 403],
   ];
   it.each(rows)("%s %s %s → %i", async (who, method, path, body, status) => {
     expect((await call(who, method, path, body)).status).toBe(status);
@@ -230,6 +234,52 @@ describe("the rest of the API", () => {
       ).toBe(status);
     },
   );
+});
+
+describe("deactivating people", () => {
+  const rows: [Who, "person" | "admin" | "self", number][] = [
+    ["employee", "person", 403],
+    ["colleague", "person", 403],
+    ["hr", "self", 403],
+    ["hr", "admin", 403],
+  ];
+  it.each(rows)("%s deactivates %s → %i", async (who, subject, status) => {
+    const id = target(who, subject);
+    const res = await call(who, "POST", `/api/employees/${id}/deactivate`);
+    expect(res.status).toBe(status);
+  });
+
+  it.each(["hr", "admin"] as const)(
+    "%s deactivates and reactivates a person",
+    async (who) => {
+      const id = await make(`Act${randomUUID().slice(0, 4)}`, {});
+      expect(
+        (await call(who, "POST", `/api/employees/${id}/deactivate`)).status,
+      ).toBe(200);
+      expect(
+        (await call("employee", "GET", `/api/employees/${id}`)).status,
+      ).toBe(404);
+      expect(
+        (await call(who, "POST", `/api/employees/${id}/reactivate`)).status,
+      ).toBe(200);
+    },
+  );
+});
+
+describe("vCards", () => {
+  it.each<[Who, boolean]>([
+    ["outsider", false],
+    ["colleague", false],
+    ["hr", true],
+  ])("%s gets the personal phone in a vCard: %s", async (who, shown) => {
+    const res = await t.app.request(`/api/employees/${ids.person}/vcard`, {
+      headers: { "x-roster-act-as": ids[who] },
+    });
+    expect(res.status).toBe(200);
+    const card = await res.text();
+    expect(card.includes("TYPE=home:+1 555 01")).toBe(shown);
+    expect(card.includes("BDAY:--")).toBe(who !== "outsider");
+  });
 });
 
 describe("events", () => {
@@ -256,6 +306,27 @@ describe("events", () => {
     expect(updates[0]?.fields).toEqual(["bio"]);
     for (const event of t.events) {
       expect(JSON.stringify(event)).not.toContain("555 0111");
+    }
+  });
+
+  it("say only ids for people added and removed", async () => {
+    t.events.length = 0;
+    const id = await make(`Evt${randomUUID().slice(0, 4)}`, {
+      personalPhone: "+1 555 0177",
+    });
+    await call("hr", "DELETE", `/api/employees/${id}`, undefined, {
+      "if-match": '"1"',
+    });
+    expect(t.events.map((e) => e.type)).toEqual([
+      "employee.created",
+      "employee.deleted",
+    ]);
+    for (const event of t.events) {
+      expect(Object.keys(event).sort()).toEqual(
+        event.type === "employee.created"
+          ? ["id", "type", "version"]
+          : ["id", "type"],
+      );
     }
   });
 });

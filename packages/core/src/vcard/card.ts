@@ -1,7 +1,10 @@
 import type { Employee } from "../employee/schema.js";
 import { escapeText, foldLine } from "./text.js";
 
-/** The parts of a person a card shows: what the directory shows anyone. */
+/**
+ * The parts of a person a card shows. The person comes filtered for the
+ * reader, so a personal phone or birthday appears only for those allowed.
+ */
 export type VCardPerson = Pick<
   Employee,
   | "id"
@@ -12,6 +15,8 @@ export type VCardPerson = Pick<
   | "email"
   | "phones"
   | "jobTitle"
+  | "personalPhone"
+  | "birthday"
   | "department"
   | "location"
   | "bio"
@@ -57,6 +62,11 @@ export function employeeVCard(
     const type = phone.kind === "mobile" ? "cell" : phone.kind;
     lines.push(`TEL;VALUE=text;TYPE=${type}:${escapeText(phone.number)}`);
   }
+  if (person.personalPhone) {
+    lines.push(`TEL;VALUE=text;TYPE=home:${escapeText(person.personalPhone)}`);
+  }
+  // vCard 4 writes a birthday without a year as --MMDD.
+  if (person.birthday) lines.push(`BDAY:--${person.birthday.replace("-", "")}`);
   if (person.jobTitle) lines.push(`TITLE:${escapeText(person.jobTitle)}`);
   if (person.department) {
     // The company's name is not stored; the department is the unit.

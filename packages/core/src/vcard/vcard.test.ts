@@ -19,6 +19,8 @@ function person(overrides: Partial<VCardPerson> = {}): VCardPerson {
     location: null,
     phones: [{ kind: "mobile", number: "+44 20 7946 0958", digits: "" }],
     bio: "Line one\nLine two",
+    personalPhone: null,
+    birthday: null,
     updatedAt: "2026-12-04T17:00:00.123Z",
     ...overrides,
   };
@@ -150,3 +152,21 @@ function dropControls(text: string): string {
     "",
   );
 }
+
+describe("private fields in a card", () => {
+  it("writes the personal phone and a yearless birthday when given", () => {
+    const lines = unfold(
+      employeeVCard(
+        person({ personalPhone: "+1 555 0100", birthday: "02-29" }),
+      ),
+    );
+    expect(lines).toContain("TEL;VALUE=text;TYPE=home:+1 555 0100");
+    expect(lines).toContain("BDAY:--0229");
+  });
+
+  it("leaves them out when the reader may not see them", () => {
+    const card = employeeVCard(person());
+    expect(card).not.toContain("TYPE=home");
+    expect(card).not.toContain("BDAY");
+  });
+});
