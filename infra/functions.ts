@@ -1,3 +1,4 @@
+import { PGLITE_MODULES } from "./bundling";
 import { vpc } from "./network";
 
 /**
@@ -11,5 +12,10 @@ export const lambdaDefaults = {
   architecture: "arm64",
   memory: "1024 MB",
   vpc,
-  nodejs: { format: "esm", minify: true, sourcemap: true },
+  nodejs: {
+    format: "esm",
+    minify: true,
+    sourcemap: true,
+    esbuild: { external: PGLITE_MODULES },
+  },
 } as const satisfies Partial<sst.aws.FunctionArgs>;

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { PGLITE_MODULES } from "../bundling";
 
 /** One bundled handler, its size and what takes the most of it. */
 export interface Bundle {
@@ -33,6 +34,8 @@ export async function bundleLikeSst(
     platform: "node",
     target: "node20",
     mainFields: ["module", "main"],
+    // As infra/functions.ts tells SST: never opened in a Lambda.
+    external: PGLITE_MODULES,
     banner: {
       js: [
         'import { createRequire as topLevelCreateRequire } from "module";',

@@ -1,13 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -51,33 +46,10 @@ export async function openDatabase(
   options: DatabaseOptions,
 ): Promise<DatabaseHandle> {
   if ("url" in options) return openPostgres(options.url, options);
-  const inMemory = options.dataDir.startsWith("memory://");
-  const unlock = inMemory ? () => {} : lockDataDir(options.dataDir);
-  const client = new PGlite({
-    dataDir: options.dataDir,
-    extensions: { pg_trgm },
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
-  try {
-    await client.waitReady;
-  } catch (error) {
-    unlock();
-    throw error;
-  }
-  const db = drizzlePglite({ client, schema });
-  return {
-    db: db as unknown as Database,
-    kind: "pglite",
-    migrate: () => migratePglite(db, { migrationsFolder }),
-    dump: async () => client.dumpDataDir("none"),
-    close: async () => {
-      try {
-        await client.close();
-      } finally {
-        unlock();
-      }
-    },
-  };
+  // Loaded only here, so a Lambda that always has a server never loads
+  // the embedded database (and its bundle can leave it out).
+  const { openPglite } = await import("./pglite.js");
+  return openPglite(options);
 }
 
 // No statement timeout is set: one pathological search can hold a server

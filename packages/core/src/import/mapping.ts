@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const column = z.string().trim().min(1, "must name a column").max(200);
 const digits = z.string().regex(/^\d{1,4}$/, "must be one to four digits");

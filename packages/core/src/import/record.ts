@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DepartmentCreate } from "../department/index.js";
 import { EmployeeFields } from "../employee/schema.js";
 import { LocationCreate } from "../location/index.js";

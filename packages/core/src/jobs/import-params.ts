@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isFileKey } from "../files/index.js";
 import { ColumnMapping } from "../import/mapping.js";
 

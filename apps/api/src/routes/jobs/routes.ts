@@ -18,7 +18,7 @@ import {
   transact,
 } from "@roster/db";
 import { Hono, type MiddlewareHandler } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppDeps, AppEnv } from "../../env.js";
 import { jsonBody, parseWith } from "../../http/input.js";
 import { actorOf } from "../actor.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** What a photo job is asked to do: process one upload for one person. */
 export const PhotoJobParams = z.object({
