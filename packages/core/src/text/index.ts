@@ -5,10 +5,11 @@ import * as z from "zod";
 const CONTROL = /\p{Cc}/u;
 const CONTROL_EXCEPT_LAYOUT = /(?![\t\n\r])\p{Cc}/u;
 const EDGE_SPACE = /^[\s\p{Z}]|[\s\p{Z}]$/u;
-// Directional overrides reverse how text after them reads, so a name could
-// pass itself off as another; single lines also refuse embeddings,
-// isolates and the Unicode line and paragraph separators.
-const BIDI_OVERRIDE = /[\u202d\u202e]/u;
+// Directional overrides, embeddings and isolates change how the text after
+// them reads, so a name could pass itself off as another's (in a list, or
+// the audit trail); single lines refuse them and the Unicode line and
+// paragraph separators. Multi-line text (a bio) keeps them: it is shown
+// as a block of its own and names no one.
 const BIDI_OR_SEPARATOR = /[\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 interface TextRules {
@@ -49,10 +50,8 @@ function textProblem(
       ? "must not contain control characters other than tabs and line breaks"
       : "must not contain control characters or line breaks";
   }
-  if ((multiLine ? BIDI_OVERRIDE : BIDI_OR_SEPARATOR).test(value)) {
-    return multiLine
-      ? "must not contain right-to-left or left-to-right override marks"
-      : "must not contain line separators or text-direction control marks";
+  if (!multiLine && BIDI_OR_SEPARATOR.test(value)) {
+    return "must not contain line separators or text-direction control marks";
   }
   if (!multiLine && EDGE_SPACE.test(value)) {
     return "must not start or end with whitespace";
