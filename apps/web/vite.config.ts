@@ -8,7 +8,12 @@ const proxy = { "/api": { target: apiUrl, changeOrigin: false } };
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173, strictPort: false, host: "127.0.0.1", proxy },
+  server: {
+    port: Number(process.env.ROSTER_WEB_PORT ?? 5173),
+    strictPort: false,
+    host: "127.0.0.1",
+    proxy,
+  },
   preview: { host: "127.0.0.1", proxy },
   build: { outDir: "dist", emptyOutDir: true },
 });

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from "react";
 import { setActingAs } from "../api/acting-as";
 import type { Me, Role } from "../api/types";
-import { useSession } from "../session";
+import { useAuthState, useSession } from "../session";
 import { Dialog } from "./dialog";
 import { PersonPicker } from "./person-picker";
 
@@ -17,6 +17,7 @@ const ROLE_NAMES: Record<Role, string> = {
  */
 export function ActingAsSwitcher() {
   const { me, actingAs } = useSession();
+  const auth = useAuthState();
   const [open, setOpen] = useState(false);
   const pickerId = useId();
   // While switching, keep showing the last answer: swapping the button for
@@ -25,6 +26,8 @@ export function ActingAsSwitcher() {
   if (me.status === "success") last.current = me.data;
   const data = me.status === "success" ? me.data : last.current;
 
+  // Signed out (or never signed in): there is nobody to name.
+  if (auth?.mode === "signed-out") return null;
   if (me.status === "loading" && data === null) {
     return <span className="acting-as acting-as--pending">Signing in…</span>;
   }

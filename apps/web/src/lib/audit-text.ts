@@ -6,6 +6,8 @@ const ACTIONS: Record<string, string> = {
   "employee.deleted": "removed this profile",
   "employee.deactivated": "deactivated this profile",
   "employee.reactivated": "reactivated this profile",
+  "session.started": "signed in",
+  "session.ended": "signed out",
 };
 
 const FIELDS: Record<string, string> = {

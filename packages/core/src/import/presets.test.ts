@@ -43,3 +43,22 @@ describe("suggestMapping", () => {
     expect(suggestMapping(["Name", "Colour"])).toBeUndefined();
   });
 });
+
+describe("suggestMapping for an LDAP export without titles", () => {
+  it("still recognises the LDAP layout and leaves the title out", () => {
+    const suggested = suggestMapping([
+      "dn",
+      "mail",
+      "givenname",
+      "sn",
+      "manager",
+      "telephonenumber",
+    ]);
+    expect(suggested?.name).toBe("ldap");
+    expect(suggested?.mapping.columns).toMatchObject({
+      externalId: "dn",
+      email: "mail",
+    });
+    expect(suggested?.mapping.columns).not.toHaveProperty("jobTitle");
+  });
+});

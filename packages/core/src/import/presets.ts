@@ -52,7 +52,14 @@ const PRESETS: readonly MappingPreset[] = [
 // Header spellings other HR systems use, compared with case, spaces and
 // punctuation removed.
 const SYNONYMS: Record<string, readonly string[]> = {
-  externalId: ["employeeid", "employeenumber", "workerid", "personid", "id"],
+  externalId: [
+    "employeeid",
+    "employeenumber",
+    "workerid",
+    "personid",
+    "id",
+    "dn",
+  ],
   managerExternalId: [
     "managerid",
     "manageremployeeid",
@@ -83,10 +90,28 @@ export function suggestMapping(
   header: readonly string[],
 ): MappingPreset | undefined {
   const present = new Set(header);
-  const known = PRESETS.find(({ mapping }) =>
-    Object.values(mapping.columns).every((c) => c && present.has(c)),
-  );
-  if (known) return known;
+  for (const preset of PRESETS) {
+    const columns = preset.mapping.columns as Record<
+      string,
+      string | undefined
+    >;
+    // A layout is recognised by its identifying columns; the others it
+    // may lack (an LDAP export without titles) are simply not imported.
+    const has = (f: string) => {
+      const column = columns[f];
+      return column !== undefined && present.has(column);
+    };
+    const named = has("fullName") || (has("givenName") && has("familyName"));
+    if (!has("externalId") || !named) continue;
+    const kept = Object.fromEntries(
+      Object.entries(columns).filter(([, c]) => c && present.has(c)),
+    );
+    const parsed = ColumnMapping.safeParse({
+      ...preset.mapping,
+      columns: kept,
+    });
+    if (parsed.success) return { name: preset.name, mapping: parsed.data };
+  }
   const bySquash = new Map(header.map((name) => [squash(name), name]));
   const columns: Record<string, string> = {};
   const taken = new Set<string>();

@@ -67,6 +67,12 @@ function referenceGone(error: unknown): unknown {
   ]);
 }
 
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && Object.keys(value).length === 0;
+}
+
 function labelOf(p: {
   givenName: string;
   familyName: string;
@@ -123,7 +129,12 @@ export async function createEmployee(ctx: Context, input: EmployeeCreate) {
     audited(
       "employee.created",
       { ...input, id },
-      fieldChanges({}, created, Object.keys(created)),
+      // Only what was given: empty lists and blanks are not news.
+      fieldChanges(
+        {},
+        created,
+        Object.keys(created).filter((f) => !isEmpty(created[f])),
+      ),
     ),
   );
   ctx.emit({ type: "employee.created", id, version: 1 });
