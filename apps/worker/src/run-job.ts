@@ -59,9 +59,12 @@ export async function runJob(id: string, deps: WorkerDeps): Promise<number> {
     });
     return EXIT.notRunnable;
   }
+  // The job acts as whoever started it, and the audit trail says the
+  // changes came through an import (or photo) job.
   const actor: Actor = {
     id: row.startedBy ?? "00000000-0000-0000-0000-000000000000",
     role: row.startedByRole as Role,
+    via: { channel: "import", requestId: `job:${id}` },
   };
   const log = (step: string, fields: Record<string, unknown> = {}) =>
     logger({ job: id, type: row.type, attempt: row.attempt, step, ...fields });

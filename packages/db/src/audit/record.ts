@@ -13,6 +13,15 @@ export async function recordAudit(
   ctx: Context,
   record: AuditRecord,
 ): Promise<void> {
+  await recordAudits(ctx, [record]);
+}
+
+/** Appends several entries in one statement, as imports do per batch. */
+export async function recordAudits(
+  ctx: Context,
+  records: readonly AuditRecord[],
+): Promise<void> {
+  if (records.length === 0) return;
   const actorLabel = ctx.actor.via?.label
     ? ctx.actor.via.label
     : sql<string | null>`(
@@ -21,15 +30,17 @@ export async function recordAudit(
           || '>'
         from ${employees} where ${employees.id} = ${ctx.actor.id}::uuid
       )`;
-  await ctx.tx.insert(auditLog).values({
-    actorId: ctx.actor.id,
-    actorLabel,
-    actorRole: ctx.actor.role,
-    channel: ctx.actor.via?.channel ?? "api",
-    requestId: ctx.actor.via?.requestId ?? null,
-    action: record.action,
-    subjectId: record.subjectId,
-    subjectLabel: record.subjectLabel,
-    changes: record.changes,
-  });
+  await ctx.tx.insert(auditLog).values(
+    records.map((record) => ({
+      actorId: ctx.actor.id,
+      actorLabel,
+      actorRole: ctx.actor.role,
+      channel: ctx.actor.via?.channel ?? "api",
+      requestId: ctx.actor.via?.requestId ?? null,
+      action: record.action,
+      subjectId: record.subjectId,
+      subjectLabel: record.subjectLabel,
+      changes: record.changes,
+    })),
+  );
 }

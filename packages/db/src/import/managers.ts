@@ -1,10 +1,12 @@
 import {
   type Actor,
+  displayName,
   planReportingLines,
   type RefusedLink,
   type ReportingLines,
 } from "@roster/core";
 import { inArray, sql } from "drizzle-orm";
+import { recordAudits } from "../audit/record.js";
 import type { Executor } from "../client.js";
 import { type Context, type Directory, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
@@ -89,6 +91,28 @@ export async function setManagers(
   for (const { id, version } of updated) {
     ctx.emit({ type: "employee.updated", id, version, fields: ["managerId"] });
   }
+  const before = new Map(stored.map((row) => [row.id, row]));
+  await recordAudits(
+    ctx,
+    updated.flatMap(({ id }) => {
+      const row = before.get(id);
+      if (!row) return [];
+      return [
+        {
+          action: "employee.updated" as const,
+          subjectId: id,
+          subjectLabel: `${displayName(row)} <${row.email}>`,
+          changes: [
+            {
+              field: "managerId",
+              before: row.managerId,
+              after: managers.get(id) ?? null,
+            },
+          ],
+        },
+      ];
+    }),
+  );
   return updated.map((u) => u.id);
 }
 

@@ -1,5 +1,11 @@
-import type { ImportedPerson, ImportRecord } from "@roster/core";
+import {
+  displayName,
+  fieldChanges,
+  type ImportedPerson,
+  type ImportRecord,
+} from "@roster/core";
 import { eq, inArray, or, sql } from "drizzle-orm";
+import { recordAudits } from "../audit/record.js";
 import type { Context } from "../context.js";
 import { searchFields } from "../employee/search-fields.js";
 import { type EmployeeRow, employees } from "../employee/table.js";
@@ -93,6 +99,15 @@ export function matchProblem(
   return undefined;
 }
 
+function labelOf(p: {
+  givenName: string;
+  familyName: string;
+  preferredName?: string | null;
+  email: string;
+}): string {
+  return `${displayName({ ...p, preferredName: p.preferredName ?? null })} <${p.email}>`;
+}
+
 async function createPeople(
   ctx: Context,
   creates: readonly [ImportRecord, Fields][],
@@ -106,12 +121,29 @@ async function createPeople(
     .values(values)
     .returning({ id: employees.id, externalId: employees.externalId });
   const ids = new Map(rows.map((r) => [r.externalId, r.id]));
-  return creates.map(([record]) => {
+  const written = creates.map(([record, fields]) => {
     const id = ids.get(record.externalId);
     if (!id) throw new Error("Insert returned no row.");
     ctx.emit({ type: "employee.created", id, version: 1 });
-    return { record, id, outcome: "created" };
+    return { record, id, outcome: "created" as const, fields };
   });
+  await recordAudits(
+    ctx,
+    written.map(({ id, fields }) => {
+      const given = fields as unknown as Record<string, unknown>;
+      return {
+        action: "employee.created" as const,
+        subjectId: id,
+        subjectLabel: labelOf(fields),
+        changes: fieldChanges(
+          {},
+          given,
+          Object.keys(given).filter((k) => given[k] != null),
+        ),
+      };
+    }),
+  );
+  return written.map(({ record, id, outcome }) => ({ record, id, outcome }));
 }
 
 async function updatePerson(
@@ -136,6 +168,18 @@ async function updatePerson(
       updatedAt: sql`now()`,
     })
     .where(eq(employees.id, stored.id));
+  await recordAudits(ctx, [
+    {
+      action: "employee.updated",
+      subjectId: stored.id,
+      subjectLabel: labelOf({ ...stored, ...fields }),
+      changes: fieldChanges(
+        stored as Record<string, unknown>,
+        fields as unknown as Record<string, unknown>,
+        changed,
+      ),
+    },
+  ]);
   ctx.emit({
     type: "employee.updated",
     id: stored.id,

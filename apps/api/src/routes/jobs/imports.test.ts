@@ -130,6 +130,17 @@ describe.skipIf(missing)(`importing the sample exports${skipped}`, () => {
       counts: { created: 107, updated: 0, unchanged: 0, rejected: 0 },
       progress: { done: 107, total: 107 },
     });
+    const trail = await app.request(
+      "/api/audit?action=employee.created&limit=100",
+    );
+    const entries = (
+      (await trail.json()) as {
+        items: { channel: string; subjectLabel: string; changes: unknown[] }[];
+      }
+    ).items;
+    // Every person the import added is in the audit trail, as an import.
+    expect(entries.filter((e) => e.channel === "import")).toHaveLength(100);
+    expect(entries[0]?.changes.length).toBeGreaterThan(0);
     const again = await apply(first.id).catch(() => undefined);
     expect(again).toBeUndefined();
     const second = await preview(file);
