@@ -1,21 +1,13 @@
-import { type ErrorCode, isRosterError, RosterError } from "@roster/core";
+import {
+  type ErrorCode,
+  HTTP_STATUS,
+  isRosterError,
+  RosterError,
+} from "@roster/core";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  version_mismatch: 412,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  precondition_required: 428,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-};
+const STATUS = HTTP_STATUS as Record<ErrorCode, ContentfulStatusCode>;
 
 /** The one JSON shape every failed request answers with. */
 export interface ErrorBody {

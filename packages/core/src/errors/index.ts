@@ -16,6 +16,22 @@ export type ErrorCode =
   | "unavailable"
   | "internal";
 
+/** The HTTP status each code answers with, wherever Roster speaks HTTP. */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  version_mismatch: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  precondition_required: 428,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+};
+
 /** One problem with one input field; `path` locates it, e.g. `phones.0`. */
 export interface FieldIssue {
   path: string;

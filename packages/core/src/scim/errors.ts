@@ -1,6 +1,7 @@
 import {
   type ErrorCode,
   type FieldIssue,
+  HTTP_STATUS,
   isRosterError,
   RosterError,
 } from "../errors/index.js";
@@ -42,20 +43,7 @@ export interface ScimErrorBody {
   detail: string;
 }
 
-const STATUS: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  version_mismatch: 412,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  precondition_required: 428,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-};
+const STATUS = HTTP_STATUS;
 
 // What a Roster error means to a SCIM client when it carries no type.
 const IMPLIED_TYPE: Partial<Record<ErrorCode, ScimType>> = {
