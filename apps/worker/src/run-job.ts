@@ -200,6 +200,9 @@ function heartbeat(deps: WorkerDeps, actor: Actor, row: JobRow) {
     async stop() {
       clearInterval(timer);
       await inFlight;
+      // The last progress may have come after the last tick: a fast job
+      // would otherwise finish showing where the previous beat left it.
+      await beat();
     },
   };
 }
