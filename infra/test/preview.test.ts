@@ -383,9 +383,12 @@ describe("the web UI", () => {
     expect(JSON.parse(metadata).host).toBe(
       new URL(stage.outputs.api as string).host.toLowerCase(),
     );
-    expect(stage.outputs.web).toBe(
-      `https://${resource(stage, "aws:cloudfront/distribution:Distribution", "WebRouterCdnDistribution").state.domainName}`,
+    const cdn = resource(
+      stage,
+      "aws:cloudfront/distribution:Distribution",
+      "WebRouterCdnDistribution",
     );
+    expect(stage.outputs.web).toBe(`https://${cdn.state.domainName}`);
   });
 
   it("adds the UI's security headers at the edge", () => {

@@ -72,5 +72,7 @@ export function describeValue(value: unknown): string {
 
 /** "job title: Clerk → Manager". */
 export function describeChange(change: FieldChange): string {
-  return `${fieldLabel(change.field)}: ${describeValue(change.before)} → ${describeValue(change.after)}`;
+  const before = describeValue(change.before);
+  const after = describeValue(change.after);
+  return `${fieldLabel(change.field)}: ${before} → ${after}`;
 }

@@ -7,11 +7,19 @@ describe("suggestMapping", () => {
     const oracle = Object.values(oracleHrMapping.columns) as string[];
     expect(suggestMapping([...oracle, "salary"])?.name).toBe("oracle-hr");
     expect(
-      suggestMapping(
-        "name,imageUrl,area,profileUrl,office,tags,isLoggedUser,positionName,id,parentId,size".split(
-          ",",
-        ),
-      ),
+      suggestMapping([
+        "name",
+        "imageUrl",
+        "area",
+        "profileUrl",
+        "office",
+        "tags",
+        "isLoggedUser",
+        "positionName",
+        "id",
+        "parentId",
+        "size",
+      ]),
     ).toEqual({ name: "org-chart", mapping: orgChartMapping });
     const ldap = Object.values(ldapMapping.columns) as string[];
     expect(suggestMapping(ldap)?.name).toBe("ldap");

@@ -1,4 +1,5 @@
 import {
+  canonicalJson,
   displayName,
   fieldChanges,
   type ImportedPerson,
@@ -152,7 +153,7 @@ async function updatePerson(
   fields: Fields,
 ): Promise<Outcome> {
   const changed = (Object.keys(fields) as (keyof Fields)[]).filter(
-    (key) => canonical(fields[key]) !== canonical(stored[key]),
+    (key) => canonicalJson(fields[key]) !== canonicalJson(stored[key]),
   );
   if (changed.length === 0) return "unchanged";
   const patch = Object.fromEntries(
@@ -187,16 +188,4 @@ async function updatePerson(
     fields: changed,
   });
   return "updated";
-}
-
-// JSON with sorted keys, so a phone read back from jsonb compares equal to
-// the same phone from the file.
-export function canonical(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
 }

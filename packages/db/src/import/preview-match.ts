@@ -1,4 +1,5 @@
 import {
+  canonicalJson,
   foldForSearch,
   type ImportReason,
   type ImportRecord,
@@ -9,7 +10,7 @@ import type { Executor } from "../client.js";
 import { departments } from "../department/table.js";
 import { type EmployeeRow, employees } from "../employee/table.js";
 import { locations } from "../location/table.js";
-import { canonical, matchProblem } from "./people.js";
+import { matchProblem } from "./people.js";
 import type { FieldChange, PreviewKind } from "./table.js";
 
 /** A stored person with the names the diff shows for their links. */
@@ -102,7 +103,7 @@ function fieldChanges(
   const changes: FieldChange[] = [];
   const stored = target?.row;
   const compare = (field: string, before: unknown, after: unknown) => {
-    if (canonical(before) !== canonical(after)) {
+    if (canonicalJson(before) !== canonicalJson(after)) {
       changes.push({ field, before: before ?? null, after: after ?? null });
     }
   };

@@ -19,7 +19,8 @@ import { scimUserRoutes } from "./users.js";
 
 const baseOf = (c: { req: { url: string } }) => {
   const url = new URL(c.req.url);
-  return `${url.origin}${url.pathname.replace(/\/(ServiceProviderConfig|ResourceTypes|Schemas)(\/.*)?$/, "")}`;
+  const discovery = /\/(ServiceProviderConfig|ResourceTypes|Schemas)(\/.*)?$/;
+  return `${url.origin}${url.pathname.replace(discovery, "")}`;
 };
 
 /**
