@@ -57,6 +57,10 @@ export const importRows = pgTable(
       .default([]),
     /** Set when the apply wrote this person's manager link. */
     managerLinked: boolean("manager_linked").notNull().default(false),
+    /** The manager the apply's plan links this person to (null: none). */
+    linkManager: uuid("link_manager"),
+    /** The person's depth in the planned org chart; set when planned. */
+    linkDepth: integer("link_depth"),
   },
   (t) => [
     primaryKey({ columns: [t.jobId, t.row] }),

@@ -1,0 +1,2 @@
+ALTER TABLE "import_rows" ADD COLUMN "link_manager" uuid;--> statement-breakpoint
+ALTER TABLE "import_rows" ADD COLUMN "link_depth" integer;
