@@ -2,6 +2,7 @@ import type { AuditRecord } from "@roster/core";
 import { sql } from "drizzle-orm";
 import type { Context } from "../context.js";
 import { employees } from "../employee/table.js";
+import { jsonRows } from "../json-rows.js";
 import { auditLog } from "./table.js";
 
 /**
@@ -22,25 +23,28 @@ export async function recordAudits(
   records: readonly AuditRecord[],
 ): Promise<void> {
   if (records.length === 0) return;
-  const actorLabel = ctx.actor.via?.label
-    ? ctx.actor.via.label
-    : sql<string | null>`(
+  const { actor } = ctx;
+  const actorLabel = actor.via?.label
+    ? sql`${actor.via.label}::text`
+    : sql`(
         select coalesce(${employees.preferredName}, ${employees.givenName})
           || ' ' || ${employees.familyName} || ' <' || ${employees.email}
           || '>'
-        from ${employees} where ${employees.id} = ${ctx.actor.id}::uuid
+        from ${employees} where ${employees.id} = ${actor.id}::uuid
       )`;
-  await ctx.tx.insert(auditLog).values(
-    records.map((record) => ({
-      actorId: ctx.actor.id,
-      actorLabel,
-      actorRole: ctx.actor.role,
-      channel: ctx.actor.via?.channel ?? "api",
-      requestId: ctx.actor.via?.requestId ?? null,
-      action: record.action,
-      subjectId: record.subjectId,
-      subjectLabel: record.subjectLabel,
-      changes: record.changes,
-    })),
-  );
+  // One statement and one bound value per batch: imports write thousands.
+  await ctx.tx.execute(sql`
+    insert into ${auditLog} (actor_id, actor_label, actor_role, channel,
+      request_id, action, subject_id, subject_label, changes)
+    select ${actor.id}::uuid, (${actorLabel}), ${actor.role},
+      ${actor.via?.channel ?? "api"}, ${actor.via?.requestId ?? null}::text,
+      x.action, x.subject_id, x.subject_label, x.changes
+    from jsonb_to_recordset(${jsonRows(
+      records.map((r) => ({
+        action: r.action,
+        subject_id: r.subjectId,
+        subject_label: r.subjectLabel,
+        changes: r.changes,
+      })),
+    )}) as x(action text, subject_id uuid, subject_label text, changes jsonb)`);
 }

@@ -2,37 +2,33 @@ import {
   type Actor,
   type ImportReason,
   planReportingLines,
-  type RefusedLink,
 } from "@roster/core";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
-import { type Directory, transact } from "../context.js";
+import { type Context, type Directory, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
 import { employees } from "../employee/table.js";
 import { assertOwnsJob } from "../jobs/store.js";
+import { inJsonList, jsonRows } from "../json-rows.js";
 import { lockReportingLines } from "../locks.js";
 import {
-  cycleMessage,
-  LEFT_OUT,
-  reportingLines,
-  setManagers,
-} from "./managers.js";
+  LINK_CHANGES,
+  LINK_UNRESOLVED,
+  planImportLinks,
+  type RefusedRow,
+} from "./link-plan.js";
+import { cycleMessage, LEFT_OUT, setManagers } from "./managers.js";
 import type { ImportJobRef } from "./preview.js";
 import { importRows } from "./table.js";
 
-interface Linkable {
-  row: number;
-  employeeId: string;
-  managerExternalId: string | null;
-  column: string;
-}
-
 /**
  * The apply's second pass: links every imported person to the manager
- * their row names, now that everyone is in. Each batch marks the rows it
- * linked in its own transaction; run again after a stop, the links
- * already made are simply no longer changes, so the plan comes out the
- * same and nothing is linked twice.
+ * their row names, now that everyone is in. The plan is made in the
+ * database and kept on the import's rows, then written in batches in
+ * order of depth, so the stored org chart stays acyclic after each one;
+ * each batch marks the rows it linked in its own transaction. Run again
+ * after a stop, the links already made are no longer changes, so the
+ * plan comes out the same and nothing is linked twice.
  */
 export async function linkImportedManagers(
   directory: Directory,
@@ -41,78 +37,128 @@ export async function linkImportedManagers(
   previewJobId: string,
   batchSize: number,
 ): Promise<void> {
-  const people = await linkable(directory.db, previewJobId);
-  const rowOf = new Map(people.map((p) => [p.employeeId, p.row]));
-  const byId = new Map(people.map((p) => [p.employeeId, p]));
-  const ids = await managerIds(directory.db, people);
-  const problems = new Map<number, ImportReason[]>();
-  const problem = (p: Linkable, message: string) => {
-    const list = problems.get(p.row) ?? [];
-    if (!list.some((r) => r.message === message)) {
-      list.push({ field: p.column, message });
-    }
-    problems.set(p.row, list);
-  };
-  const wanted = new Map<string, string | null>();
-  for (const p of people) {
-    const managerId =
-      p.managerExternalId === null ? null : ids.get(p.managerExternalId);
-    if (managerId === undefined) {
-      problem(
-        p,
-        `no one in this file or the directory has id ` +
-          `${p.managerExternalId}; ${LEFT_OUT}`,
-      );
-    } else {
-      wanted.set(p.employeeId, managerId);
-    }
-  }
-  const refuse = (refused: readonly RefusedLink[]) => {
-    for (const { id, cycle } of refused) {
-      const person = byId.get(id);
-      if (!person) continue;
-      const rows = cycle.flatMap((c) => {
-        const row = rowOf.get(c);
-        return row === undefined ? [] : [row];
-      });
-      problem(person, cycleMessage(cycle.length, rows));
-    }
-  };
-  const plan = planReportingLines(
-    await reportingLines(directory.db),
-    wanted,
-    rowOf,
-  );
-  refuse(plan.refused);
-  for (let at = 0; at < plan.changes.length; at += batchSize) {
-    const batch = new Map(plan.changes.slice(at, at + batchSize));
-    await transact(directory, actor, async (ctx) => {
-      await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
-      // The lock manager edits take too; checked again under it, against
-      // edits made meanwhile.
-      await lockReportingLines(ctx.tx);
-      const current = await linesAround(ctx.tx, batch);
-      for (const id of batch.keys()) if (!current.has(id)) batch.delete(id);
-      const checked = planReportingLines(current, batch, rowOf);
-      refuse(checked.refused);
-      const changed = await setManagers(ctx, checked.changes);
-      if (changed.length > 0) {
-        await ctx.tx
-          .update(importRows)
-          .set({ managerLinked: true })
-          .where(
-            and(
-              eq(importRows.jobId, previewJobId),
-              inArray(importRows.employeeId, changed),
-            ),
-          );
-      }
-    });
-  }
   await transact(directory, actor, async (ctx) => {
     await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
-    await recordProblems(ctx.tx, previewJobId, problems);
+    await planLinks(ctx.tx, previewJobId);
   });
+  let after = { depth: -1, row: 0 };
+  for (;;) {
+    const last = await transact(directory, actor, async (ctx) => {
+      await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
+      return linkBatch(ctx, previewJobId, after, batchSize);
+    });
+    if (!last) break;
+    after = last;
+  }
+}
+
+async function planLinks(tx: Executor, previewJobId: string) {
+  const refused = await planImportLinks(tx, previewJobId, "apply");
+  await tx.execute(sql`
+    update ${importRows} set link_manager = null, link_depth = null
+    where job_id = ${previewJobId} and link_depth is not null`);
+  await tx.execute(sql`
+    update ${importRows} as r set
+      link_manager = n.manager::uuid, link_depth = n.depth
+    from import_link_nodes n
+    where r.job_id = ${previewJobId} and r.row = n.row and ${LINK_CHANGES}`);
+  const unresolved = rowsOf<{ row: number; field: string; id: string }>(
+    await tx.execute(sql`
+      select n.row, n.manager_column as field, n.manager_external_id as id
+      from import_link_nodes n where ${LINK_UNRESOLVED}`),
+  );
+  await recordProblems(tx, previewJobId, [
+    ...unresolved.map(({ row, field, id }) => ({
+      row,
+      field,
+      message: `no one in this file or the directory has id ${id}; ${LEFT_OUT}`,
+    })),
+    ...(await columnsOf(tx, previewJobId, refused)),
+  ]);
+}
+
+async function columnsOf(
+  tx: Executor,
+  previewJobId: string,
+  refused: readonly RefusedRow[],
+): Promise<RowReason[]> {
+  if (refused.length === 0) return [];
+  const rows = rowsOf<RowReason>(
+    await tx.execute(sql`
+      select x.row, coalesce(
+          r.record->'columns'->>'managerExternalId', '') as field, x.message
+      from jsonb_to_recordset(${jsonRows(refused)})
+        as x(row integer, message text)
+      join ${importRows} r on r.job_id = ${previewJobId} and r.row = x.row`),
+  );
+  return rows;
+}
+
+interface Planned {
+  row: number;
+  employee_id: string;
+  link_manager: string | null;
+  link_depth: number;
+  field: string;
+}
+
+// The next batch of planned links after `after`, in depth order, checked
+// again under the lock manager edits take against edits made since the
+// plan, then written.
+async function linkBatch(
+  ctx: Context,
+  previewJobId: string,
+  after: { depth: number; row: number },
+  batchSize: number,
+) {
+  const batch = rowsOf<Planned>(
+    await ctx.tx.execute(sql`
+      select row, employee_id, link_manager, link_depth,
+        coalesce(record->'columns'->>'managerExternalId', '') as field
+      from ${importRows}
+      where job_id = ${previewJobId} and link_depth is not null
+        and (link_depth, row) > (${after.depth}, ${after.row})
+      order by link_depth, row
+      limit ${batchSize}`),
+  );
+  const last = batch.at(-1);
+  if (!last) return null;
+  await lockReportingLines(ctx.tx);
+  const wanted = new Map(batch.map((b) => [b.employee_id, b.link_manager]));
+  const current = await linesAround(ctx.tx, wanted);
+  for (const id of wanted.keys()) if (!current.has(id)) wanted.delete(id);
+  const byId = new Map(batch.map((b) => [b.employee_id, b]));
+  const rowOf = new Map(batch.map((b) => [b.employee_id, b.row]));
+  const checked = planReportingLines(current, wanted, rowOf);
+  await recordProblems(
+    ctx.tx,
+    previewJobId,
+    checked.refused.flatMap(({ id, cycle }) => {
+      const planned = byId.get(id);
+      if (!planned) return [];
+      const rows = cycle.flatMap((c) => rowOf.get(c) ?? []);
+      return [
+        {
+          row: planned.row,
+          field: planned.field,
+          message: cycleMessage(cycle.length, rows),
+        },
+      ];
+    }),
+  );
+  const changed = await setManagers(ctx, checked.changes);
+  if (changed.length > 0) {
+    await ctx.tx
+      .update(importRows)
+      .set({ managerLinked: true })
+      .where(
+        and(
+          eq(importRows.jobId, previewJobId),
+          inJsonList(importRows.employeeId, changed),
+        ),
+      );
+  }
+  return { depth: last.link_depth, row: last.row };
 }
 
 /**
@@ -135,10 +181,8 @@ export async function linesAround(
   const rows = await tx.execute(sql`
     with recursive up(id, manager_id) as (
       select id, manager_id from ${employees}
-      where id in (${sql.join(
-        starts.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
+      where id in (select x::uuid
+        from jsonb_array_elements_text(${JSON.stringify(starts)}::jsonb) x)
       union
       select e.id, e.manager_id from ${employees} e
       join up on e.id = up.manager_id
@@ -152,51 +196,8 @@ export async function linesAround(
   );
 }
 
-async function linkable(db: Executor, previewJobId: string) {
-  const rows = await db
-    .select({
-      row: importRows.row,
-      employeeId: importRows.employeeId,
-      managerExternalId: sql<
-        string | null
-      >`${importRows.record}->>'managerExternalId'`,
-      column: sql<
-        string | null
-      >`${importRows.record}->'columns'->>'managerExternalId'`,
-    })
-    .from(importRows)
-    .where(
-      and(
-        eq(importRows.jobId, previewJobId),
-        inArray(importRows.applied, ["created", "updated", "unchanged"]),
-        sql`${importRows.record} ? 'managerExternalId'`,
-      ),
-    );
-  return rows.flatMap((r): Linkable[] =>
-    r.employeeId
-      ? [
-          {
-            row: r.row,
-            employeeId: r.employeeId,
-            managerExternalId: r.managerExternalId,
-            column: r.column ?? "",
-          },
-        ]
-      : [],
-  );
-}
-
-async function managerIds(db: Executor, people: readonly Linkable[]) {
-  const wanted = [...new Set(people.flatMap((p) => p.managerExternalId ?? []))];
-  const ids = new Map<string, string>();
-  for (let at = 0; at < wanted.length; at += 1000) {
-    const found = await db
-      .select({ id: employees.id, externalId: employees.externalId })
-      .from(employees)
-      .where(inArray(employees.externalId, wanted.slice(at, at + 1000)));
-    for (const f of found) if (f.externalId) ids.set(f.externalId, f.id);
-  }
-  return ids;
+interface RowReason extends ImportReason {
+  row: number;
 }
 
 // Stored beside what the apply found before; a reason already there (a
@@ -204,23 +205,22 @@ async function managerIds(db: Executor, people: readonly Linkable[]) {
 async function recordProblems(
   tx: Executor,
   previewJobId: string,
-  problems: ReadonlyMap<number, ImportReason[]>,
+  problems: readonly RowReason[],
 ) {
-  const entries = [...problems];
-  for (let at = 0; at < entries.length; at += 1000) {
-    const values = entries
-      .slice(at, at + 1000)
-      .map(
-        ([row, reasons]) =>
-          sql`(${row}::int, ${JSON.stringify(reasons)}::jsonb)`,
-      );
-    await tx.execute(sql`
-      update ${importRows} as r set
-        applied_reasons = r.applied_reasons || coalesce((
-          select jsonb_agg(n) from jsonb_array_elements(v.reasons) as n
-          where not r.applied_reasons @> jsonb_build_array(n)
-        ), '[]'::jsonb)
-      from (values ${sql.join(values, sql`, `)}) as v(row, reasons)
-      where r.job_id = ${previewJobId} and r.row = v.row`);
-  }
+  if (problems.length === 0) return;
+  await tx.execute(sql`
+    with v as (
+      select x.row, jsonb_agg(jsonb_build_object(
+          'field', x.field, 'message', x.message)) as reasons
+      from jsonb_to_recordset(${jsonRows(problems)})
+        as x(row integer, field text, message text)
+      group by x.row
+    )
+    update ${importRows} as r set
+      applied_reasons = r.applied_reasons || coalesce((
+        select jsonb_agg(n) from jsonb_array_elements(v.reasons) as n
+        where not r.applied_reasons @> jsonb_build_array(n)
+      ), '[]'::jsonb)
+    from v
+    where r.job_id = ${previewJobId} and r.row = v.row`);
 }

@@ -5,11 +5,12 @@ import {
   type ImportReason,
   type ImportRecord,
 } from "@roster/core";
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Context, type Directory, transact } from "../context.js";
 import { employees } from "../employee/table.js";
 import { assertOwnsJob, saveCheckpoint } from "../jobs/store.js";
+import { inJsonList, jsonRows } from "../json-rows.js";
 import { linkImportedManagers } from "./apply-managers.js";
 import { ImportLog } from "./log.js";
 import { type Organisation, placeRecords } from "./organisation.js";
@@ -137,11 +138,10 @@ async function applyBatch(
   org: Organisation,
 ) {
   const results = new Map<number, RowResult>();
-  const candidates = batch.filter((r) => r.kind !== "rejected" && r.record);
+  const candidates: ImportRowRecord[] = [];
   for (const r of batch) {
-    if (!candidates.includes(r)) {
-      results.set(r.row, { applied: "rejected", reasons: [], warnings: [] });
-    }
+    if (r.kind !== "rejected" && r.record) candidates.push(r);
+    else results.set(r.row, { applied: "rejected", reasons: [], warnings: [] });
   }
   const stale = await staleRows(ctx.tx, candidates);
   const records: ImportRecord[] = [];
@@ -178,20 +178,21 @@ async function applyBatch(
       warnings: notes.get(row) ?? [],
     });
   }
-  const values = [...results].map(
-    ([row, r]) =>
-      sql`(${row}::int, ${r.applied}, ${r.employeeId ?? null}::uuid,
-        ${JSON.stringify(r.reasons)}::jsonb,
-        ${JSON.stringify(r.warnings)}::jsonb)`,
-  );
+  const values = [...results].map(([row, r]) => ({
+    row,
+    applied: r.applied,
+    employee_id: r.employeeId ?? null,
+    reasons: r.reasons,
+    warnings: r.warnings,
+  }));
   await ctx.tx.execute(sql`
     update ${importRows} as r set
       applied = v.applied,
       employee_id = coalesce(v.employee_id, r.employee_id),
       applied_reasons = v.reasons,
       warnings = r.warnings || v.warnings
-    from (values ${sql.join(values, sql`, `)})
-      as v(row, applied, employee_id, reasons, warnings)
+    from jsonb_to_recordset(${jsonRows(values)}) as v(row integer,
+      applied text, employee_id uuid, reasons jsonb, warnings jsonb)
     where r.job_id = ${previewJobId} and r.row = v.row`);
 }
 
@@ -210,7 +211,7 @@ async function staleRows(
     const current = await tx
       .select({ id: employees.id, version: employees.version })
       .from(employees)
-      .where(inArray(employees.id, ids))
+      .where(inJsonList(employees.id, ids))
       .for("update");
     const versions = new Map(current.map((c) => [c.id, c.version]));
     for (const r of matched) {
@@ -225,11 +226,11 @@ async function staleRows(
       .from(employees)
       .where(
         or(
-          inArray(
+          inJsonList(
             employees.email,
             records.map((r) => r.person.email),
           ),
-          inArray(
+          inJsonList(
             employees.externalId,
             records.map((r) => r.externalId),
           ),

@@ -5,13 +5,13 @@ import {
   type RefusedLink,
   type ReportingLines,
 } from "@roster/core";
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { recordAudits } from "../audit/record.js";
 import type { Executor } from "../client.js";
 import { type Context, type Directory, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
-import { searchFields } from "../employee/search-fields.js";
 import { employees } from "../employee/table.js";
+import { inJsonList, jsonRows } from "../json-rows.js";
 import { lockReportingLines } from "../locks.js";
 import { linesAround } from "./apply-managers.js";
 import type { ImportLog } from "./log.js";
@@ -70,22 +70,18 @@ export async function setManagers(
   const stored = await ctx.tx
     .select()
     .from(employees)
-    .where(inArray(employees.id, [...managers.keys()]))
+    .where(inJsonList(employees.id, [...managers.keys()]))
     .for("update");
-  const values = stored.map((row) => {
-    const f = searchFields(row);
-    return sql`(${row.id}::uuid, ${managers.get(row.id) ?? null}::uuid,
-      ${f.searchText}, ${f.nameKey}, ${f.sortKey}, ${f.phoneDigits})`;
-  });
+  const values = stored.map((row) => ({
+    id: row.id,
+    manager_id: managers.get(row.id) ?? null,
+  }));
   const result = await ctx.tx.execute(sql`
     update ${employees} as e set
-      manager_id = v.manager_id, search_text = v.search_text,
-      name_key = v.name_key, sort_key = v.sort_key,
-      phone_digits = v.phone_digits,
-      version = e.version + 1, updated_at = now()
-    from (values ${sql.join(values, sql`, `)})
-      as v(id, manager_id, search_text, name_key, sort_key, phone_digits)
-    where e.id = v.id
+      manager_id = x.manager_id, version = e.version + 1, updated_at = now()
+    from jsonb_to_recordset(${jsonRows(values)})
+      as x(id uuid, manager_id uuid)
+    where e.id = x.id
     returning e.id, e.version`);
   const updated = rowsOf<{ id: string; version: number }>(result);
   for (const { id, version } of updated) {
@@ -138,7 +134,7 @@ async function wantedManagers(
     const found = await db
       .select({ id: employees.id, externalId: employees.externalId })
       .from(employees)
-      .where(inArray(employees.externalId, elsewhere.slice(at, at + 1000)));
+      .where(inJsonList(employees.externalId, elsewhere.slice(at, at + 1000)));
     for (const f of found) if (f.externalId) ids.set(f.externalId, f.id);
   }
   const wanted = new Map<string, string | null>();

@@ -1,15 +1,18 @@
 import {
+  type AuditRecord,
   canonicalJson,
   displayName,
   fieldChanges,
   type ImportedPerson,
   type ImportRecord,
 } from "@roster/core";
-import { eq, inArray, or, sql } from "drizzle-orm";
+import { or, sql } from "drizzle-orm";
 import { recordAudits } from "../audit/record.js";
 import type { Context } from "../context.js";
+import { rowsOf } from "../employee/read.js";
 import { searchFields } from "../employee/search-fields.js";
 import { type EmployeeRow, employees } from "../employee/table.js";
+import { inJsonList, jsonRows } from "../json-rows.js";
 import type { ImportLog } from "./log.js";
 import type { Placement } from "./organisation.js";
 
@@ -41,11 +44,11 @@ export async function writePeople(
     .from(employees)
     .where(
       or(
-        inArray(
+        inJsonList(
           employees.email,
           records.map((r) => r.person.email),
         ),
-        inArray(
+        inJsonList(
           employees.externalId,
           records.map((r) => r.externalId),
         ),
@@ -56,6 +59,7 @@ export async function writePeople(
   const byExternalId = new Map(stored.map((e) => [e.externalId, e]));
   const written: Written[] = [];
   const creates: [ImportRecord, Fields][] = [];
+  const updates: [EmployeeRow, Fields][] = [];
   for (const [record, placement] of placed) {
     const fields = {
       ...record.person,
@@ -73,12 +77,18 @@ export async function writePeople(
         problem,
       );
     } else if (target) {
-      const outcome = await updatePerson(ctx, target, fields);
-      written.push({ record, id: target.id, outcome });
+      const changed = changedFields(target, fields);
+      written.push({
+        record,
+        id: target.id,
+        outcome: changed.length > 0 ? "updated" : "unchanged",
+      });
+      if (changed.length > 0) updates.push([target, fields]);
     } else {
       creates.push([record, fields]);
     }
   }
+  if (updates.length > 0) await updatePeople(ctx, updates);
   if (creates.length > 0) written.push(...(await createPeople(ctx, creates)));
   return written;
 }
@@ -115,13 +125,19 @@ async function createPeople(
 ): Promise<Written[]> {
   const values = creates.map(([, fields]) => {
     const full = { preferredName: null, jobTitle: null, phones: [], ...fields };
-    return { ...full, ...searchFields(full) };
+    return columnsOf({ ...full, ...searchFields(full) });
   });
-  const rows = await ctx.tx
-    .insert(employees)
-    .values(values)
-    .returning({ id: employees.id, externalId: employees.externalId });
-  const ids = new Map(rows.map((r) => [r.externalId, r.id]));
+  const result = await ctx.tx.execute(sql`
+    insert into ${employees} (${sql.raw(WRITTEN.join(", "))})
+    select ${sql.raw(WRITTEN.map((c) => `x.${c}`).join(", "))}
+    from jsonb_to_recordset(${jsonRows(values)}) as x(${sql.raw(RECORD_TYPE)})
+    returning id, external_id`);
+  const ids = new Map(
+    rowsOf<{ id: string; external_id: string }>(result).map((r) => [
+      r.external_id,
+      r.id,
+    ]),
+  );
   const written = creates.map(([record, fields]) => {
     const id = ids.get(record.externalId);
     if (!id) throw new Error("Insert returned no row.");
@@ -147,30 +163,90 @@ async function createPeople(
   return written.map(({ record, id, outcome }) => ({ record, id, outcome }));
 }
 
-async function updatePerson(
-  ctx: Context,
-  stored: EmployeeRow,
-  fields: Fields,
-): Promise<Outcome> {
-  const changed = (Object.keys(fields) as (keyof Fields)[]).filter(
+// The columns an import writes, and their types for jsonb_to_recordset.
+const COLUMN_TYPES = {
+  email: "text",
+  given_name: "text",
+  family_name: "text",
+  preferred_name: "text",
+  job_title: "text",
+  phones: "jsonb",
+  start_date: "date",
+  department_id: "uuid",
+  location_id: "uuid",
+  external_id: "text",
+  search_text: "text",
+  name_key: "text",
+  sort_key: "text",
+  phone_digits: "text",
+} as const;
+const WRITTEN = Object.keys(COLUMN_TYPES);
+const RECORD_TYPE = Object.entries(COLUMN_TYPES)
+  .map(([name, type]) => `${name} ${type}`)
+  .join(", ");
+
+type Writable = Omit<Fields, "phones"> & {
+  preferredName?: string | null;
+  jobTitle?: string | null;
+  phones?: unknown;
+  searchText: string;
+  nameKey: string;
+  sortKey: string;
+  phoneDigits: string;
+};
+
+// Every column an import writes, by its SQL name; columns the export does
+// not name keep the stored value, which the caller has merged in.
+function columnsOf(f: Writable) {
+  return {
+    email: f.email,
+    given_name: f.givenName,
+    family_name: f.familyName,
+    preferred_name: f.preferredName ?? null,
+    job_title: f.jobTitle ?? null,
+    phones: f.phones ?? [],
+    start_date: f.startDate ?? null,
+    department_id: f.departmentId ?? null,
+    location_id: f.locationId ?? null,
+    external_id: f.externalId,
+    search_text: f.searchText,
+    name_key: f.nameKey,
+    sort_key: f.sortKey,
+    phone_digits: f.phoneDigits,
+  };
+}
+
+function changedFields(stored: EmployeeRow, fields: Fields): (keyof Fields)[] {
+  return (Object.keys(fields) as (keyof Fields)[]).filter(
     (key) => canonicalJson(fields[key]) !== canonicalJson(stored[key]),
   );
-  if (changed.length === 0) return "unchanged";
-  const patch = Object.fromEntries(
-    changed.map((key) => [key, fields[key]]),
-  ) as Partial<Fields>;
-  const version = stored.version + 1;
-  await ctx.tx
-    .update(employees)
-    .set({
-      ...patch,
-      ...searchFields({ ...stored, ...fields }),
-      version,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(employees.id, stored.id));
-  await recordAudits(ctx, [
-    {
+}
+
+// One statement for the batch's changed people; each gets one audit entry
+// and one event naming the fields that changed.
+async function updatePeople(
+  ctx: Context,
+  updates: readonly [EmployeeRow, Fields][],
+): Promise<void> {
+  const values = updates.map(([stored, fields]) => {
+    const merged = { ...stored, ...fields };
+    return {
+      id: stored.id,
+      version: stored.version + 1,
+      ...columnsOf({ ...merged, ...searchFields(merged) }),
+    };
+  });
+  await ctx.tx.execute(sql`
+    update ${employees} as e set
+      ${sql.raw(WRITTEN.map((c) => `${c} = x.${c}`).join(", "))},
+      version = x.version, updated_at = now()
+    from jsonb_to_recordset(${jsonRows(values)})
+      as x(id uuid, version integer, ${sql.raw(RECORD_TYPE)})
+    where e.id = x.id`);
+  const audits: AuditRecord[] = [];
+  for (const [stored, fields] of updates) {
+    const changed = changedFields(stored, fields);
+    audits.push({
       action: "employee.updated",
       subjectId: stored.id,
       subjectLabel: labelOf({ ...stored, ...fields }),
@@ -179,13 +255,13 @@ async function updatePerson(
         fields as unknown as Record<string, unknown>,
         changed,
       ),
-    },
-  ]);
-  ctx.emit({
-    type: "employee.updated",
-    id: stored.id,
-    version,
-    fields: changed,
-  });
-  return "updated";
+    });
+    ctx.emit({
+      type: "employee.updated",
+      id: stored.id,
+      version: stored.version + 1,
+      fields: changed,
+    });
+  }
+  await recordAudits(ctx, audits);
 }

@@ -4,11 +4,12 @@ import {
   type ImportReason,
   type ImportRecord,
 } from "@roster/core";
-import { eq, inArray, or } from "drizzle-orm";
+import { eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client.js";
 import { departments } from "../department/table.js";
 import { type EmployeeRow, employees } from "../employee/table.js";
+import { inJsonList } from "../json-rows.js";
 import { locations } from "../location/table.js";
 import { matchProblem } from "./people.js";
 import type { FieldChange, PreviewKind } from "./table.js";
@@ -158,11 +159,11 @@ async function storedPeople(
     .leftJoin(manager, eq(manager.id, employees.managerId))
     .where(
       or(
-        inArray(
+        inJsonList(
           employees.email,
           records.map((r) => r.person.email),
         ),
-        inArray(
+        inJsonList(
           employees.externalId,
           records.map((r) => r.externalId),
         ),
@@ -219,8 +220,8 @@ async function storedOffices(
           .from(locations)
           .where(
             or(
-              inArray(locations.externalId, [...ids]),
-              inArray(locations.nameKey, [...keys]),
+              inJsonList(locations.externalId, [...ids]),
+              inJsonList(locations.nameKey, [...keys]),
             ),
           );
   return {

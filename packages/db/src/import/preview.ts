@@ -5,14 +5,15 @@ import {
   type ImportReason,
   type ImportRecord,
   type MappedRow,
-  planReportingLines,
 } from "@roster/core";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Directory, transact } from "../context.js";
 import { employees } from "../employee/table.js";
 import { assertOwnsJob } from "../jobs/store.js";
-import { cycleMessage, LEFT_OUT, reportingLines } from "./managers.js";
+import { jsonRows } from "../json-rows.js";
+import { LINK_CHANGES, LINK_UNRESOLVED, planImportLinks } from "./link-plan.js";
+import { LEFT_OUT } from "./managers.js";
 import { diffBatch } from "./preview-match.js";
 import { type FieldChange, importRows, type PreviewKind } from "./table.js";
 
@@ -40,15 +41,6 @@ export interface PreviewCounts {
   problems: number;
 }
 
-interface Linkable {
-  row: number;
-  key: string;
-  externalId: string;
-  managerExternalId: string | null | undefined;
-  storedManagerLabel: string | null;
-  managerColumn: string;
-}
-
 /**
  * Compares an export with the directory and stores the diff, row by row,
  * for the user to approve: new people, changed ones with each field's
@@ -65,8 +57,6 @@ export async function previewImport(
   assertCanCreateEmployee(actor, "employee");
   assertCanManageOrganisation(actor);
   await directory.db.delete(importRows).where(eq(importRows.jobId, job.jobId));
-  const firstRow = { emails: new Map<string, number>(), ids: new Map() };
-  const linkable: Linkable[] = [];
   let pending: MappedRow[] = [];
   let read = 0;
   const flush = async () => {
@@ -74,7 +64,7 @@ export async function previewImport(
     pending = [];
     await transact(directory, actor, async (ctx) => {
       await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
-      await stageBatch(ctx.tx, job.jobId, batch, firstRow, linkable);
+      await stageBatch(ctx.tx, job.jobId, batch);
     });
     read += batch.length;
     onBatch?.(read);
@@ -87,98 +77,67 @@ export async function previewImport(
   if (pending.length > 0) await flush();
   await transact(directory, actor, async (ctx) => {
     await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
-    await previewManagers(ctx.tx, job.jobId, linkable);
+    await rejectRepeats(ctx.tx, job.jobId);
+    await previewManagers(ctx.tx, job.jobId);
   });
   return countPreview(directory.db, job.jobId);
 }
 
-type FirstRow = { emails: Map<string, number>; ids: Map<string, number> };
-
+// Rows are staged as they stream in and the diff is compared batch by
+// batch; what needs the whole file (repeats, manager links) is settled
+// afterwards in SQL, so memory does not grow with the file.
 async function stageBatch(
   tx: Executor,
   jobId: string,
   batch: readonly MappedRow[],
-  firstRow: FirstRow,
-  linkable: Linkable[],
 ) {
-  const staged: (typeof importRows.$inferInsert)[] = [];
+  const staged: StagedRow[] = [];
   const records: ImportRecord[] = [];
   for (const item of batch) {
-    if (!item.ok) {
+    if (item.ok) {
+      records.push(item.record);
+    } else {
       staged.push({
-        jobId,
         row: item.rejected.row,
         kind: "rejected",
         label: `row ${item.rejected.row}`,
         reasons: item.rejected.reasons,
       });
-      continue;
-    }
-    const repeat = repeatReasons(item.record, firstRow);
-    if (repeat.length > 0) {
-      staged.push({
-        jobId,
-        row: item.record.row,
-        kind: "rejected",
-        label: labelOf(item.record),
-        record: item.record,
-        reasons: repeat,
-      });
-    } else {
-      records.push(item.record);
     }
   }
   const diffs = await diffBatch(tx, records);
   for (const [record, diff] of diffs) {
     staged.push({
-      jobId,
       row: record.row,
       kind: diff.kind,
-      employeeId: diff.employeeId,
-      employeeVersion: diff.employeeVersion,
+      employee_id: diff.employeeId,
+      employee_version: diff.employeeVersion,
       record,
       label: labelOf(record),
       changes: diff.changes,
       reasons: diff.reasons,
     });
-    if (diff.kind !== "rejected") {
-      linkable.push({
-        row: record.row,
-        key: diff.employeeId ?? `row:${record.row}`,
-        externalId: record.externalId,
-        managerExternalId: record.managerExternalId,
-        storedManagerLabel: diff.storedManagerLabel,
-        managerColumn: record.columns.managerExternalId ?? "",
-      });
-    }
   }
-  if (staged.length > 0) await tx.insert(importRows).values(staged);
+  if (staged.length === 0) return;
+  await tx.execute(sql`
+    insert into ${importRows} (job_id, row, kind, employee_id,
+      employee_version, record, label, changes, reasons)
+    select ${jobId}::uuid, x.row, x.kind, x.employee_id, x.employee_version,
+      x.record, x.label, coalesce(x.changes, '[]'), x.reasons
+    from jsonb_to_recordset(${jsonRows(staged)}) as x(row integer,
+      kind text, employee_id uuid, employee_version integer, record jsonb,
+      label text, changes jsonb, reasons jsonb)`);
 }
 
-// One person per file: a later row with the same email or id is
-// rejected, citing the row that came first.
-function repeatReasons(record: ImportRecord, first: FirstRow) {
-  const { row, person, externalId, columns } = record;
-  const reasons: ImportReason[] = [];
-  const sameEmail = first.emails.get(person.email);
-  const sameId = first.ids.get(externalId);
-  if (sameEmail !== undefined) {
-    reasons.push({
-      field: columns.email ?? columns.externalId,
-      message: `${person.email} is also on row ${sameEmail}`,
-    });
-  }
-  if (sameId !== undefined) {
-    reasons.push({
-      field: columns.externalId,
-      message: `${externalId} is also on row ${sameId}`,
-    });
-  }
-  if (reasons.length === 0) {
-    first.emails.set(person.email, row);
-    first.ids.set(externalId, row);
-  }
-  return reasons;
+interface StagedRow {
+  row: number;
+  kind: PreviewKind;
+  employee_id?: string | null;
+  employee_version?: number | null;
+  record?: ImportRecord;
+  label: string;
+  changes?: FieldChange[];
+  reasons: ImportReason[];
 }
 
 function labelOf(record: ImportRecord): string {
@@ -186,110 +145,67 @@ function labelOf(record: ImportRecord): string {
   return `${givenName} ${familyName} <${email}>`;
 }
 
-// The second pass, as the apply will make it: every manager by the
-// export's id, in the file (even further down) or in the directory, and
-// each link that would close a reporting cycle refused. It holds every
-// row's id and manager, and the directory's reporting lines, in memory:
-// memory grows with the file (about 400 MB at 100,000 rows, see
-// `pnpm bench`), short of the flat footprint a streamed pass would have.
-async function previewManagers(
-  tx: Executor,
-  jobId: string,
-  people: readonly Linkable[],
-) {
-  const keys = new Map(people.map((p) => [p.externalId, p.key]));
-  const elsewhere = [
-    ...new Set(
-      people.flatMap((p) =>
-        p.managerExternalId && !keys.has(p.managerExternalId)
-          ? [p.managerExternalId]
-          : [],
-      ),
-    ),
-  ];
-  for (let at = 0; at < elsewhere.length; at += 1000) {
-    const found = await tx
-      .select({ id: employees.id, externalId: employees.externalId })
-      .from(employees)
-      .where(inArray(employees.externalId, elsewhere.slice(at, at + 1000)));
-    for (const f of found) if (f.externalId) keys.set(f.externalId, f.id);
-  }
-  const notes = new Map<
-    number,
-    { changes: FieldChange[]; reasons: ImportReason[] }
-  >();
-  const note = (row: number) => {
-    const entry = notes.get(row) ?? { changes: [], reasons: [] };
-    notes.set(row, entry);
-    return entry;
-  };
-  const wanted = new Map<string, string | null>();
-  const byKey = new Map(people.map((p) => [p.key, p]));
-  for (const p of people) {
-    if (p.managerExternalId === undefined) continue;
-    const managerKey =
-      p.managerExternalId === null ? null : keys.get(p.managerExternalId);
-    if (managerKey === undefined) {
-      note(p.row).reasons.push({
-        field: p.managerColumn,
-        message:
-          `no one in this file or the directory has id ` +
-          `${p.managerExternalId}; ${LEFT_OUT}`,
-      });
-    } else {
-      wanted.set(p.key, managerKey);
-    }
-  }
-  const stored = new Map(await reportingLines(tx));
-  for (const p of people) if (!stored.has(p.key)) stored.set(p.key, null);
-  const rowOf = new Map(people.map((p) => [p.key, p.row]));
-  const plan = planReportingLines(stored, wanted, rowOf);
-  for (const { id, cycle } of plan.refused) {
-    const person = byKey.get(id);
-    if (!person) continue;
-    const rows = cycle.flatMap((c) => {
-      const row = rowOf.get(c);
-      return row === undefined ? [] : [row];
-    });
-    note(person.row).reasons.push({
-      field: person.managerColumn,
-      message: cycleMessage(cycle.length, rows),
-    });
-  }
-  for (const [key] of plan.changes) {
-    const person = byKey.get(key);
-    if (!person) continue;
-    note(person.row).changes.push({
-      field: "manager",
-      before: person.storedManagerLabel,
-      after: person.managerExternalId ?? null,
-    });
-  }
-  await recordNotes(tx, jobId, notes);
+// One person per file: a row whose email or id an earlier row already
+// has is rejected, citing the first row that has it.
+async function rejectRepeats(tx: Executor, jobId: string) {
+  await tx.execute(sql`
+    with keyed as (
+      select row, record->'person'->>'email' as email,
+        record->>'externalId' as external_id, record->'columns' as columns
+      from ${importRows}
+      where job_id = ${jobId} and record is not null
+    ), firsts as (
+      select *, min(row) over (partition by email) as email_row,
+        min(row) over (partition by external_id) as id_row
+      from keyed
+    )
+    update ${importRows} as r set
+      kind = 'rejected', employee_id = null, employee_version = null,
+      changes = '[]',
+      reasons = case when f.email_row < f.row then jsonb_build_array(
+          jsonb_build_object(
+            'field', coalesce(f.columns->>'email', f.columns->>'externalId'),
+            'message', f.email || ' is also on row ' || f.email_row))
+        else '[]' end
+        || case when f.id_row < f.row then jsonb_build_array(
+          jsonb_build_object('field', f.columns->>'externalId',
+            'message', f.external_id || ' is also on row ' || f.id_row))
+        else '[]' end
+    from firsts f
+    where r.job_id = ${jobId} and r.row = f.row
+      and (f.email_row < f.row or f.id_row < f.row)`);
 }
 
-async function recordNotes(
-  tx: Executor,
-  jobId: string,
-  notes: Map<number, { changes: FieldChange[]; reasons: ImportReason[] }>,
-) {
-  const entries = [...notes];
-  for (let at = 0; at < entries.length; at += 1000) {
-    const values = entries.slice(at, at + 1000).map(
-      ([row, { changes, reasons }]) =>
-        sql`(${row}::int, ${JSON.stringify(changes)}::jsonb,
-          ${JSON.stringify(reasons)}::jsonb)`,
-    );
+// The second pass, as the apply will make it: every manager by the
+// export's id, in the file (even further down) or in the directory, and
+// each link that would close a reporting cycle refused.
+async function previewManagers(tx: Executor, jobId: string) {
+  const refused = await planImportLinks(tx, jobId, "preview");
+  await tx.execute(sql`
+    update ${importRows} as r set reasons = r.reasons || jsonb_build_array(
+      jsonb_build_object('field', n.manager_column,
+        'message', 'no one in this file or the directory has id '
+          || n.manager_external_id || ${`; ${LEFT_OUT}`}::text))
+    from import_link_nodes n
+    where r.job_id = ${jobId} and r.row = n.row and ${LINK_UNRESOLVED}`);
+  if (refused.length > 0) {
     await tx.execute(sql`
-      update ${importRows} as r set
-        changes = r.changes || v.changes,
-        reasons = r.reasons || v.reasons,
-        kind = case
-          when r.kind = 'unchanged' and jsonb_array_length(v.changes) > 0
-          then 'changed' else r.kind end
-      from (values ${sql.join(values, sql`, `)}) as v(row, changes, reasons)
-      where r.job_id = ${jobId} and r.row = v.row`);
+      update ${importRows} as r set reasons = r.reasons || jsonb_build_array(
+        jsonb_build_object('field', n.manager_column, 'message', x.message))
+      from jsonb_to_recordset(${jsonRows(refused)})
+        as x(row integer, message text), import_link_nodes n
+      where r.job_id = ${jobId} and r.row = x.row and n.row = x.row`);
   }
+  await tx.execute(sql`
+    update ${importRows} as r set
+      changes = r.changes || jsonb_build_array(jsonb_build_object(
+        'field', 'manager',
+        'before', (select to_jsonb(coalesce(m.external_id, m.email))
+          from ${employees} m where m.id = n.stored::uuid),
+        'after', to_jsonb(n.manager_external_id))),
+      kind = case when r.kind = 'unchanged' then 'changed' else r.kind end
+    from import_link_nodes n
+    where r.job_id = ${jobId} and r.row = n.row and ${LINK_CHANGES}`);
 }
 
 /** Counts a stored preview's rows by kind. */

@@ -8,13 +8,12 @@ import {
 } from "@roster/core";
 import { and, arrayOverlaps, asc, gt, lt, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
+import { jsonRows } from "../json-rows.js";
 import { eventLog } from "./table.js";
 
 // Advisory lock keys in use: 72_006_417 migrations, _418 reporting lines,
 // _419 the test template, _420 the journal, _421 presence.
 const JOURNAL_LOCK = 72_006_420;
-// Rows per insert, far below PostgreSQL's limit on bound parameters.
-const INSERT_CHUNK = 1_000;
 
 const head = sql<number>`coalesce(max(${eventLog.seq}), 0)`.mapWith(Number);
 
@@ -37,9 +36,11 @@ export async function appendToJournal(
     event,
     topics: topicsOf(event),
   }));
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    await tx.insert(eventLog).values(rows.slice(start, start + INSERT_CHUNK));
-  }
+  await tx.execute(sql`
+    insert into ${eventLog} (seq, event, topics)
+    select x.seq, x.event, x.topics
+    from jsonb_to_recordset(${jsonRows(rows)})
+      as x(seq bigint, event jsonb, topics text[])`);
   return rows.map((r) => r.seq);
 }
 

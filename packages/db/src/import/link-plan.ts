@@ -1,0 +1,171 @@
+import { planReportingLines } from "@roster/core";
+import { sql } from "drizzle-orm";
+import type { Executor } from "../client.js";
+import { rowsOf } from "../employee/read.js";
+import { jsonRows } from "../json-rows.js";
+import { cycleMessage } from "./managers.js";
+
+/**
+ * Which rows of an import take part in its manager links: at preview,
+ * every row not rejected (a new person is the node `row:N`); at apply,
+ * every row written, by the person it wrote.
+ */
+export type LinkStage = "preview" | "apply";
+
+/** A link refused because it would close a cycle, and why. */
+export interface RefusedRow {
+  row: number;
+  message: string;
+}
+
+const ELIGIBLE = {
+  preview: sql`r.kind <> 'rejected'`,
+  apply: sql`r.applied in ('created', 'updated', 'unchanged')
+    and r.employee_id is not null`,
+};
+
+/**
+ * Plans an import's manager links inside the database, so memory stays
+ * flat however long the file: each row's manager is found by the
+ * export's id (in the file, even further down, or in the directory), and
+ * every person's depth in the resulting org chart is computed by walking
+ * down from its roots. Only people the walk cannot reach, those in or
+ * under a cycle, are read into memory, where the links that would close
+ * a cycle are refused (the latest row's of each). The plan is left in
+ * the transaction's temporary table `import_link_nodes`: a row's link is
+ * a change when `names and resolved and not refused and manager is
+ * distinct from stored`.
+ */
+export async function planImportLinks(
+  tx: Executor,
+  jobId: string,
+  stage: LinkStage,
+): Promise<RefusedRow[]> {
+  await tx.execute(sql`
+    create temporary table import_link_nodes (
+      node text primary key,
+      row integer,
+      manager text,
+      stored text,
+      names boolean not null default false,
+      resolved boolean not null default false,
+      refused boolean not null default false,
+      manager_external_id text,
+      manager_column text,
+      depth integer
+    ) on commit drop`);
+  await tx.execute(sql`
+    with f as (
+      select r.row, r.employee_id,
+        coalesce(r.employee_id::text, 'row:' || r.row) as node,
+        r.record->>'externalId' as external_id,
+        r.record->>'managerExternalId' as manager_external_id,
+        r.record ? 'managerExternalId' as names,
+        coalesce(r.record->'columns'->>'managerExternalId', '')
+          as manager_column
+      from import_rows r
+      where r.job_id = ${jobId} and ${ELIGIBLE[stage]}
+    ), linked as (
+      select distinct on (f.node) f.*, e.manager_id::text as stored,
+        coalesce(m.node, d.id::text) as found
+      from f
+      left join employees e on e.id = f.employee_id
+      left join f m on m.external_id = f.manager_external_id
+      left join employees d on d.external_id = f.manager_external_id
+      order by f.node, f.row, m.row
+    )
+    insert into import_link_nodes (node, row, manager, stored, names,
+      resolved, manager_external_id, manager_column)
+    select node, row,
+      case when not names or (manager_external_id is not null
+        and found is null) then stored else found end,
+      stored, names,
+      names and (manager_external_id is null or found is not null),
+      manager_external_id, manager_column
+    from linked`);
+  await tx.execute(sql`
+    insert into import_link_nodes (node, manager, stored)
+    select id::text, manager_id::text, manager_id::text from employees
+    on conflict (node) do nothing`);
+  await tx.execute(sql`create index on import_link_nodes (manager)`);
+  await tx.execute(sql`analyze import_link_nodes`);
+  await tx.execute(sql`
+    with recursive down(node, depth) as (
+      select node, 0 from import_link_nodes where manager is null
+      union all
+      select n.node, d.depth + 1
+      from import_link_nodes n join down d on n.manager = d.node
+    )
+    update import_link_nodes n set depth = d.depth
+    from down d where n.node = d.node`);
+  return refuseCycles(tx);
+}
+
+interface Unreached {
+  node: string;
+  row: number | null;
+  manager: string | null;
+  stored: string | null;
+  wanted: boolean;
+}
+
+// Whoever the walk from the roots did not reach is in a cycle or below
+// one: few people, so the cycles are settled in memory, then the depth
+// of the rest is filled in.
+async function refuseCycles(tx: Executor): Promise<RefusedRow[]> {
+  const unreached = rowsOf<Unreached>(
+    await tx.execute(sql`
+      select node, row, manager, stored,
+        names and resolved as wanted
+      from import_link_nodes where depth is null`),
+  );
+  if (unreached.length === 0) return [];
+  const stored = new Map(unreached.map((u) => [u.node, u.stored]));
+  const wanted = new Map(
+    unreached.filter((u) => u.wanted).map((u) => [u.node, u.manager]),
+  );
+  const rowOf = new Map(
+    unreached.flatMap((u) =>
+      u.row === null ? [] : [[u.node, u.row] as [string, number]],
+    ),
+  );
+  const plan = planReportingLines(stored, wanted, rowOf);
+  const refused = plan.refused.flatMap(({ id, cycle }) => {
+    const row = rowOf.get(id);
+    if (row === undefined) return [];
+    const rows = cycle.flatMap((c) => rowOf.get(c) ?? []);
+    return [{ node: id, row, message: cycleMessage(cycle.length, rows) }];
+  });
+  if (refused.length > 0) {
+    await tx.execute(sql`
+      update import_link_nodes n set manager = n.stored, refused = true
+      from jsonb_to_recordset(${jsonRows(refused)}) as x(node text)
+      where n.node = x.node`);
+  }
+  await tx.execute(sql`
+    with recursive down(node, depth) as (
+      select n.node, coalesce(m.depth + 1, 0)
+      from import_link_nodes n
+      left join import_link_nodes m on m.node = n.manager
+      where n.depth is null and (n.manager is null or m.depth is not null)
+      union all
+      select n.node, d.depth + 1
+      from import_link_nodes n join down d on n.manager = d.node
+      where n.depth is null
+    )
+    update import_link_nodes n set depth = d.depth
+    from down d where n.node = d.node`);
+  // A cycle the directory already had is not the import's to break; its
+  // members count as roots.
+  await tx.execute(
+    sql`update import_link_nodes set depth = 0 where depth is null`,
+  );
+  return refused.map(({ row, message }) => ({ row, message }));
+}
+
+/** The condition, on `import_link_nodes n`, for a link that changes. */
+export const LINK_CHANGES = sql`n.names and n.resolved and not n.refused
+  and n.manager is distinct from n.stored`;
+
+/** The condition, on `import_link_nodes n`, for a manager nobody has. */
+export const LINK_UNRESOLVED = sql`n.names and not n.resolved`;
