@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DomainEvent, Role } from "@roster/core";
+import { switchEmployeePhoto, transact } from "@roster/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonHeaders, openTestApp } from "./test-app.js";
 
@@ -132,6 +133,44 @@ describe("reading a profile, field by field", () => {
       expect(pat.birthday).toBeNull();
     },
   );
+});
+
+describe("the photo's face finding", () => {
+  beforeAll(async () => {
+    const pat = { id: ids.person, role: "employee" } as const;
+    await transact(t.directory, pat, (ctx) =>
+      switchEmployeePhoto(ctx, pat.id, `${pat.id}/${randomUUID()}`, "none"),
+    );
+  });
+
+  const asPat = () => ({ "x-roster-act-as": ids.person });
+  it("is told to the person themself", async () => {
+    const res = await t.app.request(`/api/employees/${ids.person}`, {
+      headers: jsonHeaders(asPat()),
+    });
+    expect(((await res.json()) as { photoFaces: string }).photoFaces).toBe(
+      "none",
+    );
+  });
+
+  const rows: [Who, boolean][] = [
+    ["hr", true],
+    ["admin", true],
+    ["colleague", false],
+    ["outsider", false],
+  ];
+  it.each(rows)("%s sees it: %s", async (who, visible) => {
+    const { body } = await call(who, "GET", `/api/employees/${ids.person}`);
+    expect(body.photoKey).toMatch(new RegExp(`^${ids.person}/`));
+    expect(body.photoFaces).toBe(visible ? "none" : null);
+    expect(body.hiddenFields.includes("photoFaces")).toBe(!visible);
+  });
+
+  it("is in no list another employee reads", async () => {
+    const { body } = await call("colleague", "GET", "/api/employees?q=Pat");
+    const pat = body.items.find((e: { id: string }) => e.id === ids.person);
+    expect(pat.photoFaces).toBeNull();
+  });
 });
 
 describe("changing people", () => {

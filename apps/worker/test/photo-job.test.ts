@@ -89,6 +89,7 @@ describe.skipIf(!server)(`a photo job in a worker process${skipped}`, () => {
     });
     const read = await getEmployee(reading(directory, admin), person.id);
     expect(read.photoKey).toBe(`${person.id}/${job.id}`);
+    expect(read.photoFaces).toBe("none");
     const set = readdirSync(join(filesDir, "photos", person.id, job.id));
     expect(set.sort()).toContain("512.avif");
     expect(set).toHaveLength(12);

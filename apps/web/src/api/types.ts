@@ -1,3 +1,5 @@
+import type { FaceFinding } from "../lib/photo";
+
 // These mirror the zod schemas in @roster/core, which the web app does not
 // depend on yet; keep them in step with packages/core/src.
 
@@ -40,6 +42,8 @@ export interface Employee {
   badges: string[];
   bio: string | null;
   photoKey: string | null;
+  /** What face detection found in the photo; only for the person and HR. */
+  photoFaces?: FaceFinding | null;
   role: Role;
   /** Absent from answers older than private fields; null when withheld. */
   personalPhone?: string | null;

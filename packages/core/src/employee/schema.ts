@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { FACE_FINDINGS } from "../photo/index.js";
 import { PrivacyChoices } from "../policy/visibility.js";
 import { text } from "../text/index.js";
 import { workEmail } from "./email.js";
@@ -151,6 +152,11 @@ export const Employee = z.object({
   badges: z.array(z.string()),
   bio: z.string().nullable(),
   photoKey: z.string().nullable(),
+  /**
+   * What face detection found in the current photo; null without a photo,
+   * and for viewers other than the person, HR and admins.
+   */
+  photoFaces: z.enum(FACE_FINDINGS).nullable(),
   role: Role,
   personalPhone: z.string().nullable(),
   birthday: z.string().nullable(),

@@ -83,6 +83,14 @@ describe("visibility", () => {
     expect(visibilityOf("jobTitle", null)).toBe("everyone");
   });
 
+  it("keeps the photo's face finding to the person and HR", () => {
+    const fields = ["photoKey", "photoFaces"];
+    expect(hiddenFields("self", fields, null)).toEqual([]);
+    expect(hiddenFields("staff", fields, null)).toEqual([]);
+    expect(hiddenFields("colleague", fields, null)).toEqual(["photoFaces"]);
+    expect(hiddenFields("other", fields, null)).toEqual(["photoFaces"]);
+  });
+
   it("lists what a viewer may not see", () => {
     const fields = ["jobTitle", "personalPhone", "birthday", "startDate"];
     expect(hiddenFields("other", fields, null)).toEqual([

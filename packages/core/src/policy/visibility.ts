@@ -28,10 +28,13 @@ export type PrivacyChoices = z.infer<typeof PrivacyChoices>;
 
 /**
  * The level of every other field a profile shows. Work details are for
- * everyone; the start date stays among colleagues.
+ * everyone; the start date stays among colleagues; what face detection
+ * made of the photo is a hint for the person and HR, not a judgement for
+ * others.
  */
 const FIXED_VISIBILITY = {
   startDate: "colleagues",
+  photoFaces: "hr_and_self",
 } as const satisfies Record<string, Visibility>;
 
 /** How the viewer stands to the person they look at. */

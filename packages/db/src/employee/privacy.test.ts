@@ -11,6 +11,7 @@ import type { DatabaseHandle } from "../client.js";
 import { type Directory, reading, transact } from "../context.js";
 import { createDepartment } from "../department/operations.js";
 import { findPgError } from "../errors.js";
+import { switchEmployeePhoto } from "../photo/switch.js";
 import { openTestDatabase } from "../testing/index.js";
 import { getEmployee } from "./read.js";
 import { searchEmployees } from "./search.js";
@@ -94,18 +95,33 @@ describe("field visibility", () => {
       startDate: "2020-02-03",
       pronouns: "they/them",
       privacy: null,
-      hiddenFields: ["personalPhone"],
+      hiddenFields: ["personalPhone", "photoFaces"],
     });
   });
 
   it("shows someone elsewhere only what is for everyone", async () => {
     const seen = await view(outsider, subject.id);
     expect(seen.hiddenFields.sort()).toEqual(
-      ["birthday", "personalPhone", "startDate"].sort(),
+      ["birthday", "personalPhone", "startDate", "photoFaces"].sort(),
     );
     expect(seen.birthday).toBeNull();
     expect(seen.jobTitle).toBeNull();
     expect(seen.pronouns).toBe("they/them");
+  });
+
+  it("tells only the owner and HR what was found in the photo", async () => {
+    await transact(dir, subject, (ctx) =>
+      switchEmployeePhoto(ctx, subject.id, `${subject.id}/set`, "several"),
+    );
+    for (const as of [subject, hr]) {
+      expect((await view(as, subject.id)).photoFaces).toBe("several");
+    }
+    for (const as of [colleague, outsider]) {
+      const seen = await view(as, subject.id);
+      expect(seen.photoKey).toBe(`${subject.id}/set`);
+      expect(seen.photoFaces).toBeNull();
+      expect(seen.hiddenFields).toContain("photoFaces");
+    }
   });
 
   it("follows the owner's choices, and only the owner's", async () => {

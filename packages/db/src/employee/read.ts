@@ -73,6 +73,7 @@ export function toEmployee({ e, department, location, manager: m }: Joined) {
     badges: e.badges,
     bio: e.bio,
     photoKey: e.photoKey,
+    photoFaces: e.photoFaces,
     role: e.role,
     personalPhone: e.personalPhone,
     birthday: e.birthday,

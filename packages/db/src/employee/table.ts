@@ -1,4 +1,4 @@
-import type { Phone, PrivacyChoices, Role } from "@roster/core";
+import type { FaceFinding, Phone, PrivacyChoices, Role } from "@roster/core";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -41,6 +41,8 @@ export const employees = pgTable(
     badges: text("badges").array().notNull().default(sql`'{}'::text[]`),
     bio: text("bio"),
     photoKey: text("photo_key"),
+    /** What face detection found in that photo; goes with it. */
+    photoFaces: text("photo_faces").$type<FaceFinding>(),
     role: text("role").$type<Role>().notNull().default("employee"),
     /** A number the owner may keep to HR and themself. */
     personalPhone: text("personal_phone"),
@@ -67,6 +69,16 @@ export const employees = pgTable(
   },
   (t) => [
     check("employees_role_check", sql`${t.role} in ('employee','hr','admin')`),
+    check(
+      "employees_photo_faces_check",
+      sql`${t.photoFaces} in ('one','none','several')`,
+    ),
+    // A finding never outlives its photo: whatever removes the photo
+    // clears it too.
+    check(
+      "employees_photo_faces_photo_check",
+      sql`${t.photoFaces} is null or ${t.photoKey} is not null`,
+    ),
     check(
       "employees_birthday_check",
       sql`${t.birthday} ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'`,

@@ -17,6 +17,7 @@ const WITHHELD: Partial<Record<keyof Employee, null>> = {
   personalPhone: null,
   birthday: null,
   startDate: null,
+  photoFaces: null,
 };
 
 function isStaff(actor: Actor): boolean {

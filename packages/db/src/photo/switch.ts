@@ -1,4 +1,8 @@
-import { assertCanChangePhoto, displayName } from "@roster/core";
+import {
+  assertCanChangePhoto,
+  displayName,
+  type FaceFinding,
+} from "@roster/core";
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.js";
 import type { Context } from "../context.js";
@@ -14,21 +18,22 @@ export interface PhotoSwitch {
 }
 
 /**
- * Points a person's profile at a newly processed rendition set, in one
- * update: readers see the old photo or the new one, never a mix. Emits
- * `photo.ready` and `employee.updated` for live screens.
+ * Points a person's profile at a newly processed rendition set, with what
+ * face detection found in it, in one update: readers see the old photo or
+ * the new one, never a mix. Emits `photo.ready` and `employee.updated`.
  */
 export async function switchEmployeePhoto(
   ctx: Context,
   employeeId: string,
   photoKey: string,
+  faces: FaceFinding,
 ): Promise<PhotoSwitch> {
   const row = await lockEmployee(ctx, employeeId);
   assertCanChangePhoto(ctx.actor, employeeId);
   const version = row.version + 1;
   await ctx.tx
     .update(employees)
-    .set({ photoKey, version, updatedAt: sql`now()` })
+    .set({ photoKey, photoFaces: faces, version, updatedAt: sql`now()` })
     .where(eq(employees.id, employeeId));
   await recordAudit(ctx, {
     action: "employee.updated",

@@ -181,7 +181,7 @@ describe("photo renditions", () => {
       new Uint8Array([1, 2, 3]),
     ]);
     await transact(directory, { id: person.id, role: "employee" }, (ctx) =>
-      switchEmployeePhoto(ctx, person.id, photoKey),
+      switchEmployeePhoto(ctx, person.id, photoKey, "one"),
     );
     const base = `/api/photos/${photoKey}`;
     const ok = await app.request(`${base}/128.webp`);
@@ -215,7 +215,7 @@ describe("photo renditions", () => {
         new Uint8Array([9]),
       ]);
       await transact(directory, { id: person.id, role: "employee" }, (ctx) =>
-        switchEmployeePhoto(ctx, person.id, key),
+        switchEmployeePhoto(ctx, person.id, key, "one"),
       );
     }
     expect((await app.request(`/api/photos/${now}/64.jpeg`)).status).toBe(200);

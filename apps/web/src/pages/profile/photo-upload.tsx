@@ -1,18 +1,31 @@
 import { useId, useRef } from "react";
-import { faceFindingMessage, PHOTO_TYPES, photoUrl } from "../../lib/photo";
+import {
+  type FaceFinding,
+  faceFindingMessage,
+  PHOTO_TYPES,
+  photoUrl,
+} from "../../lib/photo";
 import "../../styles/photo.css";
 import { usePhotoUpload } from "./use-photo-upload";
+
+interface PhotoUploadProps {
+  personId: string;
+  /** What was found in the photo the profile shows now. */
+  faces: FaceFinding | null;
+}
 
 /**
  * Changes a person's photo: pick a file, watch it upload and process, then
  * see the square the worker cut, with a hint when the face was unclear.
+ * Until then it gives the same hint about the current photo.
  */
-export function PhotoUpload({ personId }: { personId: string }) {
+export function PhotoUpload({ personId, faces }: PhotoUploadProps) {
   const input = useRef<HTMLInputElement>(null);
   const statusId = useId();
   const { state, upload } = usePhotoUpload(personId);
   const busy = state.step === "uploading" || state.step === "processing";
   const hint = state.step === "done" ? faceFindingMessage(state.faces) : null;
+  const current = state.step === "idle" ? faceFindingMessage(faces) : null;
 
   return (
     <div className="photo-upload">
@@ -38,6 +51,7 @@ export function PhotoUpload({ personId }: { personId: string }) {
       >
         Change photo
       </button>
+      {current && <p className="photo-upload__hint muted">{current}</p>}
       <div id={statusId} className="photo-upload__status" aria-live="polite">
         {state.step === "uploading" && (
           <label className="photo-upload__progress">

@@ -8,6 +8,11 @@ import { paths } from "../../routes";
 const PHONE_KINDS = { work: "Work", mobile: "Mobile", other: "Other" };
 const ROLES = { employee: "Employee", hr: "HR", admin: "Administrator" };
 
+// The photo's face hint is about the photo, not one of the details the
+// note below speaks of.
+const withheldDetails = (person: Employee) =>
+  (person.hiddenFields ?? []).some((f) => f !== "photoFaces");
+
 /** Every field of a profile, grouped for reading. */
 export function ProfileDetails({ person }: { person: Employee }) {
   const place = person.location;
@@ -47,7 +52,7 @@ export function ProfileDetails({ person }: { person: Employee }) {
             )}
           </Detail>
         </dl>
-        {(person.hiddenFields?.length ?? 0) > 0 && (
+        {withheldDetails(person) && (
           <p className="panel__note muted">
             Some of {person.displayName}'s details are visible only to people
             they work with, or to HR.

@@ -66,7 +66,9 @@ export function ProfileHeader({ person, reportCount }: ProfileHeaderProps) {
         >
           Download vCard
         </a>
-        {canChangePhoto(me, person.id) && <PhotoUpload personId={person.id} />}
+        {canChangePhoto(me, person.id) && (
+          <PhotoUpload personId={person.id} faces={person.photoFaces ?? null} />
+        )}
       </div>
     </header>
   );

@@ -106,6 +106,7 @@ describe("the photo job", () => {
     expect(outcome.counts).toMatchObject({ faces: 1, renditions: 12 });
     const read = await getEmployee(reading(directory, admin), grace.id);
     expect(read.photoKey).toBe(`${grace.id}/${jobId}`);
+    expect(read.photoFaces).toBe("one");
     expect(await filesUnder(`photos/${grace.id}/${jobId}`)).toHaveLength(12);
     expect(await filesUnder(`uploads/photos/${grace.id}`)).toHaveLength(0);
   });

@@ -49,7 +49,7 @@ export function photoJob(
         }
         run.checkStopped();
         const switched = await transact(run.directory, run.actor, (ctx) =>
-          switchEmployeePhoto(ctx, employeeId, photoKey),
+          switchEmployeePhoto(ctx, employeeId, photoKey, photo.faces),
         );
         run.log("switched", { photoKey, version: switched.version });
         if (switched.previousKey && switched.previousKey !== photoKey) {
