@@ -1,8 +1,17 @@
 /**
+ * Where browsers upload photos before the worker processes them; the same
+ * prefix as `photoUploadKey` in @roster/core.
+ */
+export const PHOTO_UPLOADS_PREFIX = "uploads/photos/";
+
+/**
  * Photos, private: no public access, HTTPS only (SST's defaults). Browsers
  * upload straight to S3 with URLs the API presigns, so CORS allows PUT
  * from any origin; the signature, not the origin, is what authorises an
  * upload, and reads go through presigned GETs the same way.
+ *
+ * The worker deletes an upload once it has processed it; one nobody
+ * processed (never completed, or refused) expires after a day.
  */
 export const photos = new sst.aws.Bucket("Photos", {
   cors: {
@@ -11,5 +20,24 @@ export const photos = new sst.aws.Bucket("Photos", {
     allowHeaders: ["content-type", "content-md5", "x-amz-checksum-sha256"],
     exposeHeaders: ["ETag"],
     maxAge: "1 hour",
+  },
+  lifecycle: [
+    {
+      id: "expire-abandoned-photo-uploads",
+      prefix: PHOTO_UPLOADS_PREFIX,
+      expiresIn: "1 day",
+    },
+  ],
+  transform: {
+    // SST's rule has no setting for multipart uploads left unfinished,
+    // which S3 keeps (and bills) until they are aborted.
+    lifecycle: (args) => {
+      args.rules = $output(args.rules).apply((rules) =>
+        (rules ?? []).map((rule) => ({
+          ...rule,
+          abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
+        })),
+      );
+    },
   },
 });

@@ -258,6 +258,25 @@ describe("the photos bucket", () => {
     const [rule] = cors.inputs.corsRules as { allowedMethods: string[] }[];
     expect(rule?.allowedMethods).toEqual(["GET", "HEAD", "PUT"]);
   });
+
+  it("expires photo uploads nobody processed after a day", () => {
+    const lifecycle = resource(
+      stage,
+      "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+      "PhotosLifecycle",
+    );
+    expect(lifecycle.inputs.bucket).toBe(stage.outputs.photos);
+    // Only uploads: renditions live under photos/, reports elsewhere.
+    expect(lifecycle.inputs.rules).toEqual([
+      {
+        id: "expire-abandoned-photo-uploads",
+        status: "Enabled",
+        filter: { prefix: "uploads/photos/" },
+        expiration: { days: 1 },
+        abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
+      },
+    ]);
+  });
 });
 
 describe("the worker task", () => {
