@@ -15,10 +15,7 @@ export function jsonRows(rows: readonly object[]): SQL {
  * lists of thousands that would otherwise bind one parameter each. The
  * values are cast to the column's type, so its index still serves.
  */
-export function inJsonList(
-  column: PgColumn,
-  values: readonly string[],
-): SQL {
+export function inJsonList(column: PgColumn, values: readonly string[]): SQL {
   const type = sql.raw(column.getSQLType());
   return sql`${column} in (select x::${type}
     from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) x)`;

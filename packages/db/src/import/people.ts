@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   type AuditRecord,
   canonicalJson,
@@ -9,7 +10,6 @@ import {
 import { or, sql } from "drizzle-orm";
 import { recordAudits } from "../audit/record.js";
 import type { Context } from "../context.js";
-import { rowsOf } from "../employee/read.js";
 import { searchFields } from "../employee/search-fields.js";
 import { type EmployeeRow, employees } from "../employee/table.js";
 import { inJsonList, jsonRows } from "../json-rows.js";
@@ -27,34 +27,51 @@ export interface Written {
 
 type Fields = ImportedPerson & Placement & { externalId: string };
 
+/** Manager links to make as new people are created. */
+export interface PlannedManagers {
+  /** The manager's export id, by the row of someone new. */
+  planned: ReadonlyMap<number, string>;
+  /** Directory ids of those managers already in, by export id. */
+  known: ReadonlyMap<string, string>;
+}
+
+export interface WriteOptions {
+  /** The batch's people, already locked by the caller. */
+  locked?: readonly EmployeeRow[];
+  managers?: PlannedManagers;
+}
+
 /**
  * Creates or updates the people of one batch, matched by the export's id
- * or by email. Only the fields the export names are compared and written,
+ * or by email (among `locked`, when the caller has locked them already). Only the fields the export names are compared and written,
  * so a re-import of the same file changes nothing.
  */
 export async function writePeople(
   ctx: Context,
   placed: ReadonlyMap<ImportRecord, Placement>,
   log: ImportLog,
+  { locked, managers }: WriteOptions = {},
 ): Promise<Written[]> {
   const records = [...placed.keys()];
   if (records.length === 0) return [];
-  const stored = await ctx.tx
-    .select()
-    .from(employees)
-    .where(
-      or(
-        inJsonList(
-          employees.email,
-          records.map((r) => r.person.email),
+  const stored =
+    locked ??
+    (await ctx.tx
+      .select()
+      .from(employees)
+      .where(
+        or(
+          inJsonList(
+            employees.email,
+            records.map((r) => r.person.email),
+          ),
+          inJsonList(
+            employees.externalId,
+            records.map((r) => r.externalId),
+          ),
         ),
-        inJsonList(
-          employees.externalId,
-          records.map((r) => r.externalId),
-        ),
-      ),
-    )
-    .for("update");
+      )
+      .for("update"));
   const byEmail = new Map(stored.map((e) => [e.email, e]));
   const byExternalId = new Map(stored.map((e) => [e.externalId, e]));
   const written: Written[] = [];
@@ -89,7 +106,9 @@ export async function writePeople(
     }
   }
   if (updates.length > 0) await updatePeople(ctx, updates);
-  if (creates.length > 0) written.push(...(await createPeople(ctx, creates)));
+  if (creates.length > 0) {
+    written.push(...(await createPeople(ctx, creates, managers)));
+  }
   return written;
 }
 
@@ -119,31 +138,34 @@ function labelOf(p: {
   return `${displayName({ ...p, preferredName: p.preferredName ?? null })} <${p.email}>`;
 }
 
+// Ids are made here, so a manager new in the same batch can be linked in
+// the same statement (foreign keys are checked at its end).
 async function createPeople(
   ctx: Context,
   creates: readonly [ImportRecord, Fields][],
+  managers: PlannedManagers | undefined,
 ): Promise<Written[]> {
-  const values = creates.map(([, fields]) => {
-    const full = { preferredName: null, jobTitle: null, phones: [], ...fields };
-    return columnsOf({ ...full, ...searchFields(full) });
-  });
-  const result = await ctx.tx.execute(sql`
-    insert into ${employees} (${sql.raw(WRITTEN.join(", "))})
-    select ${sql.raw(WRITTEN.map((c) => `x.${c}`).join(", "))}
-    from jsonb_to_recordset(${jsonRows(values)}) as x(${sql.raw(RECORD_TYPE)})
-    returning id, external_id`);
-  const ids = new Map(
-    rowsOf<{ id: string; external_id: string }>(result).map((r) => [
-      r.external_id,
-      r.id,
-    ]),
-  );
-  const written = creates.map(([record, fields]) => {
-    const id = ids.get(record.externalId);
-    if (!id) throw new Error("Insert returned no row.");
-    ctx.emit({ type: "employee.created", id, version: 1 });
+  const ids = new Map(creates.map(([r]) => [r.externalId, randomUUID()]));
+  const written = creates.map(([record, placed]) => {
+    const id = ids.get(record.externalId) as string;
+    const manager = managers?.planned.get(record.row);
+    const managerId =
+      manager && (managers?.known.get(manager) ?? ids.get(manager));
+    const fields = managerId ? { ...placed, managerId } : placed;
     return { record, id, outcome: "created" as const, fields };
   });
+  const values = written.map(({ id, fields }) => {
+    const full = { preferredName: null, jobTitle: null, phones: [], ...fields };
+    return { id, ...columnsOf({ ...full, ...searchFields(full) }) };
+  });
+  await ctx.tx.execute(sql`
+    insert into ${employees} (id, ${sql.raw(WRITTEN.join(", "))})
+    select x.id, ${sql.raw(WRITTEN.map((c) => `x.${c}`).join(", "))}
+    from jsonb_to_recordset(${jsonRows(values)})
+      as x(id uuid, ${sql.raw(RECORD_TYPE)})`);
+  for (const { id } of written) {
+    ctx.emit({ type: "employee.created", id, version: 1 });
+  }
   await recordAudits(
     ctx,
     written.map(({ id, fields }) => {
@@ -174,6 +196,7 @@ const COLUMN_TYPES = {
   start_date: "date",
   department_id: "uuid",
   location_id: "uuid",
+  manager_id: "uuid",
   external_id: "text",
   search_text: "text",
   name_key: "text",
@@ -186,6 +209,7 @@ const RECORD_TYPE = Object.entries(COLUMN_TYPES)
   .join(", ");
 
 type Writable = Omit<Fields, "phones"> & {
+  managerId?: string | null;
   preferredName?: string | null;
   jobTitle?: string | null;
   phones?: unknown;
@@ -208,6 +232,7 @@ function columnsOf(f: Writable) {
     start_date: f.startDate ?? null,
     department_id: f.departmentId ?? null,
     location_id: f.locationId ?? null,
+    manager_id: f.managerId ?? null,
     external_id: f.externalId,
     search_text: f.searchText,
     name_key: f.nameKey,

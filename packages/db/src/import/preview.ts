@@ -196,16 +196,20 @@ async function previewManagers(tx: Executor, jobId: string) {
         as x(row integer, message text), import_link_nodes n
       where r.job_id = ${jobId} and r.row = x.row and n.row = x.row`);
   }
+  // Every row that writes someone gets its depth, the apply's order.
   await tx.execute(sql`
     update ${importRows} as r set
-      changes = r.changes || jsonb_build_array(jsonb_build_object(
-        'field', 'manager',
-        'before', (select to_jsonb(coalesce(m.external_id, m.email))
-          from ${employees} m where m.id = n.stored::uuid),
-        'after', to_jsonb(n.manager_external_id))),
-      kind = case when r.kind = 'unchanged' then 'changed' else r.kind end
+      depth = n.depth,
+      changes = case when ${LINK_CHANGES} then r.changes || jsonb_build_array(
+        jsonb_build_object('field', 'manager',
+          'before', (select to_jsonb(coalesce(m.external_id, m.email))
+            from ${employees} m where m.id = n.stored::uuid),
+          'after', to_jsonb(n.manager_external_id)))
+        else r.changes end,
+      kind = case when ${LINK_CHANGES} and r.kind = 'unchanged'
+        then 'changed' else r.kind end
     from import_link_nodes n
-    where r.job_id = ${jobId} and r.row = n.row and ${LINK_CHANGES}`);
+    where r.job_id = ${jobId} and r.row = n.row`);
 }
 
 /** Counts a stored preview's rows by kind. */

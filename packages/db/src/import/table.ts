@@ -57,6 +57,11 @@ export const importRows = pgTable(
       .default([]),
     /** Set when the apply wrote this person's manager link. */
     managerLinked: boolean("manager_linked").notNull().default(false),
+    /**
+     * The row's depth in the org chart the preview planned; the apply
+     * writes in this order, so managers come before their reports.
+     */
+    depth: integer("depth"),
     /** The manager the apply's plan links this person to (null: none). */
     linkManager: uuid("link_manager"),
     /** The person's depth in the planned org chart; set when planned. */
@@ -65,6 +70,7 @@ export const importRows = pgTable(
   (t) => [
     primaryKey({ columns: [t.jobId, t.row] }),
     index("import_rows_kind").on(t.jobId, t.kind, t.row),
+    index("import_rows_depth").on(t.jobId, t.depth, t.row),
   ],
 );
 
