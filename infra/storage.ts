@@ -6,9 +6,10 @@ export const PHOTO_UPLOADS_PREFIX = "uploads/photos/";
 
 /**
  * Photos, private: no public access, HTTPS only (SST's defaults). Browsers
- * upload straight to S3 with URLs the API presigns, so CORS allows PUT
- * from any origin; the signature, not the origin, is what authorises an
- * upload, and reads go through presigned GETs the same way.
+ * upload straight to S3 with a form POST under a policy the API presigns,
+ * so CORS allows POST from any origin: the signed policy, not the origin,
+ * is what authorises an upload (and bounds its key, type and size), and
+ * reads go through presigned GETs the same way.
  *
  * The worker deletes an upload once it has processed it; one nobody
  * processed (never completed, or refused) expires after a day.
@@ -16,7 +17,7 @@ export const PHOTO_UPLOADS_PREFIX = "uploads/photos/";
 export const photos = new sst.aws.Bucket("Photos", {
   cors: {
     allowOrigins: ["*"],
-    allowMethods: ["GET", "HEAD", "PUT"],
+    allowMethods: ["GET", "HEAD", "POST"],
     allowHeaders: ["content-type", "content-md5", "x-amz-checksum-sha256"],
     exposeHeaders: ["ETag"],
     maxAge: "1 hour",

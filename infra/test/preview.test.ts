@@ -249,14 +249,14 @@ describe("the photos bucket", () => {
     expect(policy.Statement.map((s) => s.effect)).toEqual(["Deny"]);
   });
 
-  it("accepts browser uploads to presigned URLs", () => {
+  it("accepts browser form uploads under presigned POST policies", () => {
     const cors = resource(
       stage,
       "aws:s3/bucketCorsConfiguration:BucketCorsConfiguration",
       "PhotosCors",
     );
     const [rule] = cors.inputs.corsRules as { allowedMethods: string[] }[];
-    expect(rule?.allowedMethods).toEqual(["GET", "HEAD", "PUT"]);
+    expect(rule?.allowedMethods).toEqual(["GET", "HEAD", "POST"]);
   });
 
   it("expires photo uploads nobody processed after a day", () => {
