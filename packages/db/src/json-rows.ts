@@ -11,12 +11,14 @@ export function jsonRows(rows: readonly object[]): SQL {
 }
 
 /**
- * `column in (values)` with the values bound as one jsonb array, for
- * lists of thousands that would otherwise bind one parameter each. The
- * values are cast to the column's type, so its index still serves.
+ * `column = any(values)` with the values bound as one jsonb array, for
+ * lists of thousands that would otherwise bind one parameter each. Cast
+ * to the column's type and evaluated once, the list stays an index
+ * condition even when ORed with another (an `in (select ...)` there
+ * would scan the whole table).
  */
 export function inJsonList(column: PgColumn, values: readonly string[]): SQL {
   const type = sql.raw(column.getSQLType());
-  return sql`${column} in (select x::${type}
-    from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) x)`;
+  return sql`${column} = any(array(select x::${type}
+    from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) x))`;
 }

@@ -11,12 +11,7 @@ import { employees } from "../employee/table.js";
 import { assertOwnsJob } from "../jobs/store.js";
 import { inJsonList, jsonRows } from "../json-rows.js";
 import { lockReportingLines } from "../locks.js";
-import {
-  LINK_CHANGES,
-  LINK_UNRESOLVED,
-  planImportLinks,
-  type RefusedRow,
-} from "./link-plan.js";
+import { LINK_CHANGES, planImportLinks, type RefusedRow } from "./link-plan.js";
 import { cycleMessage, LEFT_OUT, setManagers } from "./managers.js";
 import type { ImportJobRef } from "./preview.js";
 import { importRows } from "./table.js";
@@ -53,6 +48,16 @@ export async function linkImportedManagers(
 }
 
 async function planLinks(tx: Executor, previewJobId: string) {
+  // The apply has just written many people; plan on current statistics.
+  await tx.execute(sql`analyze ${employees}`);
+  await tx.execute(sql`analyze ${importRows}`);
+  if (!(await linksPending(tx, previewJobId))) {
+    await tx.execute(sql`
+      update ${importRows} set link_manager = null, link_depth = null
+      where job_id = ${previewJobId} and link_depth is not null`);
+    await recordProblems(tx, previewJobId, await unresolved(tx, previewJobId));
+    return;
+  }
   const refused = await planImportLinks(tx, previewJobId, "apply");
   await tx.execute(sql`
     update ${importRows} set link_manager = null, link_depth = null
@@ -62,19 +67,59 @@ async function planLinks(tx: Executor, previewJobId: string) {
       link_manager = n.manager::uuid, link_depth = n.depth
     from import_link_nodes n
     where r.job_id = ${previewJobId} and r.row = n.row and ${LINK_CHANGES}`);
-  const unresolved = rowsOf<{ row: number; field: string; id: string }>(
-    await tx.execute(sql`
-      select n.row, n.manager_column as field, n.manager_external_id as id
-      from import_link_nodes n where ${LINK_UNRESOLVED}`),
-  );
   await recordProblems(tx, previewJobId, [
-    ...unresolved.map(({ row, field, id }) => ({
-      row,
-      field,
-      message: `no one in this file or the directory has id ${id}; ${LEFT_OUT}`,
-    })),
+    ...(await unresolved(tx, previewJobId)),
     ...(await columnsOf(tx, previewJobId, refused)),
   ]);
+}
+
+// Whether any written row's person lacks a manager the row names and
+// someone has: most links are made as people are created, and planning
+// the whole org chart again is worth it only when some are not.
+async function linksPending(tx: Executor, previewJobId: string) {
+  const [pending] = rowsOf<{ any: boolean }>(
+    await tx.execute(sql`
+      select exists (
+        select from ${importRows} r
+        join ${employees} e on e.id = r.employee_id
+        left join ${employees} m on m.id = e.manager_id
+        where r.job_id = ${previewJobId}
+          and r.applied in ('created', 'updated', 'unchanged')
+          and r.record ? 'managerExternalId'
+          and case when r.record->'managerExternalId' = 'null'::jsonb
+            then e.manager_id is not null
+            else m.external_id is distinct from
+                r.record->>'managerExternalId'
+              and exists (select from ${employees} w
+                where w.external_id = r.record->>'managerExternalId')
+            end
+      ) as any`),
+  );
+  return pending?.any ?? true;
+}
+
+// Rows naming a manager nobody has, found without planning anything.
+async function unresolved(
+  tx: Executor,
+  previewJobId: string,
+): Promise<RowReason[]> {
+  const rows = rowsOf<{ row: number; field: string; id: string }>(
+    await tx.execute(sql`
+      select r.row,
+        coalesce(r.record->'columns'->>'managerExternalId', '') as field,
+        r.record->>'managerExternalId' as id
+      from ${importRows} r
+      where r.job_id = ${previewJobId}
+        and r.applied in ('created', 'updated', 'unchanged')
+        and r.record->>'managerExternalId' is not null
+        and not exists (select from ${employees} w
+          where w.external_id = r.record->>'managerExternalId')`),
+  );
+  return rows.map(({ row, field, id }) => ({
+    row,
+    field,
+    message: `no one in this file or the directory has id ${id}; ${LEFT_OUT}`,
+  }));
 }
 
 async function columnsOf(

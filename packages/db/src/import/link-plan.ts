@@ -45,6 +45,7 @@ export async function planImportLinks(
     create temporary table import_link_nodes (
       node text primary key,
       row integer,
+      external_id text,
       manager text,
       stored text,
       names boolean not null default false,
@@ -52,37 +53,48 @@ export async function planImportLinks(
       refused boolean not null default false,
       manager_external_id text,
       manager_column text,
+      found text,
       depth integer
     ) on commit drop`);
+  // Every lookup below is by a unique or indexed key, row by row, so the
+  // plan cannot turn into a scan per row whatever the statistics say.
   await tx.execute(sql`
-    with f as (
-      select r.row, r.employee_id,
-        coalesce(r.employee_id::text, 'row:' || r.row) as node,
+    insert into import_link_nodes (node, row, external_id, stored, names,
+      manager_external_id, manager_column, found)
+    select distinct on (node) node, row, external_id, stored, names,
+      manager_external_id, manager_column, (select d.id::text
+        from employees d where d.external_id = manager_external_id)
+    from (
+      select coalesce(r.employee_id::text, 'row:' || r.row) as node, r.row,
         r.record->>'externalId' as external_id,
-        r.record->>'managerExternalId' as manager_external_id,
+        (select e.manager_id::text from employees e
+          where e.id = r.employee_id) as stored,
         r.record ? 'managerExternalId' as names,
+        r.record->>'managerExternalId' as manager_external_id,
         coalesce(r.record->'columns'->>'managerExternalId', '')
           as manager_column
       from import_rows r
       where r.job_id = ${jobId} and ${ELIGIBLE[stage]}
-    ), linked as (
-      select distinct on (f.node) f.*, e.manager_id::text as stored,
-        coalesce(m.node, d.id::text) as found
-      from f
-      left join employees e on e.id = f.employee_id
-      left join f m on m.external_id = f.manager_external_id
-      left join employees d on d.external_id = f.manager_external_id
-      order by f.node, f.row, m.row
-    )
-    insert into import_link_nodes (node, row, manager, stored, names,
-      resolved, manager_external_id, manager_column)
-    select node, row,
-      case when not names or (manager_external_id is not null
-        and found is null) then stored else found end,
-      stored, names,
-      names and (manager_external_id is null or found is not null),
-      manager_external_id, manager_column
-    from linked`);
+    ) f
+    order by node, row`);
+  await tx.execute(sql`create index on import_link_nodes (external_id)`);
+  await tx.execute(sql`analyze import_link_nodes`);
+  // A manager in the file wins over the directory's holder of the id.
+  await tx.execute(sql`
+    update import_link_nodes n set
+      resolved = n.names
+        and (n.manager_external_id is null or l.found is not null),
+      manager = case
+        when not n.names then n.stored
+        when n.manager_external_id is null then null
+        else coalesce(l.found, n.stored) end
+    from (
+      select node, coalesce((select m.node from import_link_nodes m
+          where m.external_id = k.manager_external_id
+          order by m.row limit 1), k.found) as found
+      from import_link_nodes k
+    ) l
+    where l.node = n.node`);
   await tx.execute(sql`
     insert into import_link_nodes (node, manager, stored)
     select id::text, manager_id::text, manager_id::text from employees

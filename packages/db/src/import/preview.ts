@@ -77,6 +77,9 @@ export async function previewImport(
   if (pending.length > 0) await flush();
   await transact(directory, actor, async (ctx) => {
     await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
+    // Fresh statistics for the rows just staged keep the whole-file
+    // passes below, and the apply's paging by depth, on sound plans.
+    await ctx.tx.execute(sql`analyze ${importRows}`);
     await rejectRepeats(ctx.tx, job.jobId);
     await previewManagers(ctx.tx, job.jobId);
   });
