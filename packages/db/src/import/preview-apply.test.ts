@@ -241,4 +241,30 @@ describe("previewing and applying an import", () => {
       "Res3 Umed",
     );
   });
+
+  it("stops with the file's error while a batch is being staged", async () => {
+    const job = await startJob("import.preview");
+    async function* broken() {
+      const rows = readImportRows(bytes(FILE.slice(0, 6)), mapping);
+      for await (const row of rows) yield row;
+      throw new Error("unexpected end of file");
+    }
+    await expect(
+      previewImport(dir, admin, job, broken(), { batchSize: 2 }),
+    ).rejects.toThrow("unexpected end of file");
+  });
+
+  it("stops between batches when the job is cancelled", async () => {
+    const job = await startJob("import.preview");
+    let batches = 0;
+    await expect(
+      previewImport(dir, admin, job, readImportRows(bytes(FILE), mapping), {
+        batchSize: 2,
+        checkStopped: () => {
+          if (++batches === 1) throw new Error("cancelled");
+        },
+      }),
+    ).rejects.toThrow("cancelled");
+    expect(batches).toBe(1);
+  });
 });

@@ -70,11 +70,25 @@ export async function previewImport(
     onBatch?.(read);
     checkStopped?.();
   };
-  for await (const row of rows) {
-    pending.push(row);
-    if (pending.length >= batchSize) await flush();
+  // One batch is staged while the next is read and mapped, so parsing
+  // and the database work overlap; never more than one is in flight.
+  let staging: Promise<void> | undefined;
+  try {
+    for await (const row of rows) {
+      pending.push(row);
+      if (pending.length >= batchSize) {
+        await staging;
+        staging = flush();
+        // Observed here so a failure waits, unreported, for the await.
+        staging.catch(() => {});
+      }
+    }
+    await staging;
+    if (pending.length > 0) await flush();
+  } finally {
+    // A file that fails to read must not leave a batch writing unawaited.
+    await staging?.catch(() => {});
   }
-  if (pending.length > 0) await flush();
   await transact(directory, actor, async (ctx) => {
     await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
     // Fresh statistics for the rows just staged keep the whole-file
