@@ -4,6 +4,9 @@
  */
 export const PHOTO_UPLOADS_PREFIX = "uploads/photos/";
 
+/** Where the API keeps uploaded HR exports (apps/api's import upload). */
+export const IMPORT_UPLOADS_PREFIX = "uploads/imports/";
+
 /**
  * Photos, private: no public access, HTTPS only (SST's defaults). Browsers
  * upload straight to S3 with a form POST under a policy the API presigns,
@@ -11,8 +14,10 @@ export const PHOTO_UPLOADS_PREFIX = "uploads/photos/";
  * is what authorises an upload (and bounds its key, type and size), and
  * reads go through presigned GETs the same way.
  *
- * The worker deletes an upload once it has processed it; one nobody
- * processed (never completed, or refused) expires after a day.
+ * The worker deletes a photo upload once it has processed it; one nobody
+ * processed (never completed, or refused) expires after a day. An HR
+ * export is kept a week, for previews run or retried later, then
+ * expires: it holds personal data the directory no longer needs.
  */
 export const photos = new sst.aws.Bucket("Photos", {
   cors: {
@@ -27,6 +32,11 @@ export const photos = new sst.aws.Bucket("Photos", {
       id: "expire-abandoned-photo-uploads",
       prefix: PHOTO_UPLOADS_PREFIX,
       expiresIn: "1 day",
+    },
+    {
+      id: "expire-import-uploads",
+      prefix: IMPORT_UPLOADS_PREFIX,
+      expiresIn: "7 days",
     },
   ],
   transform: {

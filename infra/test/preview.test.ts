@@ -259,7 +259,7 @@ describe("the photos bucket", () => {
     expect(rule?.allowedMethods).toEqual(["GET", "HEAD", "POST"]);
   });
 
-  it("expires photo uploads nobody processed after a day", () => {
+  it("expires photo uploads after a day and HR exports after a week", () => {
     const lifecycle = resource(
       stage,
       "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
@@ -273,6 +273,13 @@ describe("the photos bucket", () => {
         status: "Enabled",
         filter: { prefix: "uploads/photos/" },
         expiration: { days: 1 },
+        abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
+      },
+      {
+        id: "expire-import-uploads",
+        status: "Enabled",
+        filter: { prefix: "uploads/imports/" },
+        expiration: { days: 7 },
         abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
       },
     ]);

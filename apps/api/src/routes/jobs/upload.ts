@@ -34,7 +34,8 @@ export function importUploadRoutes(deps: AppDeps, jobs: JobDeps) {
         { path: "body", message: "must hold the export file" },
       ]);
     }
-    const fileKey = `uploads/${randomUUID()}/export`;
+    // Under the prefix the bucket expires after a week (infra/storage.ts).
+    const fileKey = `uploads/imports/${randomUUID()}/export`;
     const { bytes } = await jobs.files.put(fileKey, bounded(body));
     if (bytes === 0) {
       await jobs.files.remove(fileKey);
