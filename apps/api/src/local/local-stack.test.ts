@@ -22,6 +22,7 @@ beforeAll(async () => {
   stack = await startLocalStack({
     port: 0,
     identityProviderPort: 0,
+    realtimePort: 0,
     dataDir: "memory://",
     seed: true,
     logger: () => {},

@@ -8,9 +8,9 @@ import type { Executor } from "../client.js";
 import { type Context, type Directory, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
 import { employees } from "../employee/table.js";
-import { assertOwnsJob } from "../jobs/store.js";
 import { inJsonList, jsonRows } from "../json-rows.js";
 import { lockReportingLines } from "../locks.js";
+import { beginImportBatch } from "./batch.js";
 import { LINK_CHANGES, planImportLinks, type RefusedRow } from "./link-plan.js";
 import { cycleMessage, LEFT_OUT, setManagers } from "./managers.js";
 import type { ImportJobRef } from "./preview.js";
@@ -33,13 +33,13 @@ export async function linkImportedManagers(
   batchSize: number,
 ): Promise<void> {
   await transact(directory, actor, async (ctx) => {
-    await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
+    await beginImportBatch(ctx.tx, job);
     await planLinks(ctx.tx, previewJobId);
   });
   let after = { depth: -1, row: 0 };
   for (;;) {
     const last = await transact(directory, actor, async (ctx) => {
-      await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
+      await beginImportBatch(ctx.tx, job);
       return linkBatch(ctx, previewJobId, after, batchSize);
     });
     if (!last) break;

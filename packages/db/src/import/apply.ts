@@ -7,9 +7,10 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Directory, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
-import { assertOwnsJob, saveCheckpoint } from "../jobs/store.js";
+import { saveCheckpoint } from "../jobs/store.js";
 import { applyBatch, BATCH_COLUMNS } from "./apply-batch.js";
 import { linkImportedManagers } from "./apply-managers.js";
+import { beginImportBatch } from "./batch.js";
 import type { Organisation } from "./organisation.js";
 import type { ImportJobRef } from "./preview.js";
 import { importRows } from "./table.js";
@@ -65,13 +66,13 @@ export async function applyImport(
     locationNames: new Map(),
   };
   done += await transact(directory, actor, async (ctx) => {
-    await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
+    await beginImportBatch(ctx.tx, job);
     return settleRejected(ctx.tx, previewJobId);
   });
   let after = { depth: -1, row: 0 };
   for (;;) {
     const last = await transact(directory, actor, async (ctx) => {
-      await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
+      await beginImportBatch(ctx.tx, job);
       const batch = await ctx.tx
         .select({ ...BATCH_COLUMNS, depth: importRows.depth })
         .from(importRows)
@@ -96,7 +97,7 @@ export async function applyImport(
     checkStopped?.();
   }
   await transact(directory, actor, async (ctx) => {
-    await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
+    await beginImportBatch(ctx.tx, job);
     await saveCheckpoint(ctx.tx, job.jobId, { phase: "managers" });
   });
   await linkImportedManagers(directory, actor, job, previewJobId, batchSize);

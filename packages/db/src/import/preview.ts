@@ -10,8 +10,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Directory, transact } from "../context.js";
 import { employees } from "../employee/table.js";
-import { assertOwnsJob } from "../jobs/store.js";
 import { jsonRows } from "../json-rows.js";
+import { beginImportBatch } from "./batch.js";
 import { LINK_CHANGES, LINK_UNRESOLVED, planImportLinks } from "./link-plan.js";
 import { LEFT_OUT } from "./managers.js";
 import { diffBatch } from "./preview-match.js";
@@ -63,7 +63,7 @@ export async function previewImport(
     const batch = pending;
     pending = [];
     await transact(directory, actor, async (ctx) => {
-      await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
+      await beginImportBatch(ctx.tx, job);
       await stageBatch(ctx.tx, job.jobId, batch);
     });
     read += batch.length;
@@ -90,7 +90,7 @@ export async function previewImport(
     await staging?.catch(() => {});
   }
   await transact(directory, actor, async (ctx) => {
-    await assertOwnsJob(ctx.tx, job.jobId, job.attempt);
+    await beginImportBatch(ctx.tx, job);
     // Fresh statistics for the rows just staged keep the whole-file
     // passes below, and the apply's paging by depth, on sound plans.
     await ctx.tx.execute(sql`analyze ${importRows}`);
