@@ -166,7 +166,9 @@ export function ImportPage() {
             {apply.counts.updated ?? 0} updated, {apply.counts.unchanged ?? 0}{" "}
             unchanged, {apply.counts.rejected ?? 0} rejected
             {(apply.counts.resumedAtRow ?? 0) > 0 &&
-              `; resumed at row ${apply.counts.resumedAtRow} after a stop`}
+              `; resumed after a stop, at row ${apply.counts.resumedAtRow}` +
+                " (managers are written before their reports), with the " +
+                "same result as one uninterrupted run"}
           </p>
           <a className="button" href={reportUrl(apply.id)} download>
             Download the report
