@@ -21,11 +21,10 @@ import {
   readImportRows,
 } from "@roster/core";
 import postgres from "postgres";
-import { transact } from "../src/context.js";
 import { searchFields } from "../src/employee/search-fields.js";
 import { applyImport } from "../src/import/apply.js";
 import { previewImport } from "../src/import/preview.js";
-import { claimJob, createJob } from "../src/jobs/store.js";
+import { claimedJob } from "../src/testing/index.js";
 import { openBenchDatabase } from "./server.js";
 
 const admin: Actor = {
@@ -132,13 +131,7 @@ async function main() {
     const file = join(scratch, "people.csv");
     await writeCsv(file, rows);
     const directory = { db: handle.db, events: discardEvents };
-    const job = async (type: string) => {
-      const created = await transact(directory, admin, (ctx) =>
-        createJob(ctx, { type, params: {} }),
-      );
-      const claimed = await claimJob(handle.db, created.id, "bench");
-      return { jobId: created.id, attempt: claimed.attempt };
-    };
+    const job = (type: string) => claimedJob(directory, admin, type);
     const started = performance.now();
     const preview = await job("import.preview");
     const counts = await previewImport(

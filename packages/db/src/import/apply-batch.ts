@@ -6,7 +6,7 @@ import { type EmployeeRow, employees } from "../employee/table.js";
 import { inJsonList, jsonRows } from "../json-rows.js";
 import { ImportLog } from "./log.js";
 import { type Organisation, placeRecords } from "./organisation.js";
-import { type PlannedManagers, writePeople } from "./people.js";
+import { matchingPeople, type PlannedManagers, writePeople } from "./people.js";
 import {
   type AppliedOutcome,
   type ImportRowRecord,
@@ -125,19 +125,7 @@ async function lockPeople(
   return tx
     .select()
     .from(employees)
-    .where(
-      or(
-        inJsonList(employees.id, ids),
-        inJsonList(
-          employees.email,
-          records.map((r) => r.person.email),
-        ),
-        inJsonList(
-          employees.externalId,
-          records.map((r) => r.externalId),
-        ),
-      ),
-    )
+    .where(or(inJsonList(employees.id, ids), matchingPeople(records)))
     .for("update");
 }
 

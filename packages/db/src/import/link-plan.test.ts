@@ -3,10 +3,9 @@ import { type Actor, ColumnMapping, readImportRows } from "@roster/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client.js";
-import { type Directory, reading, transact } from "../context.js";
+import { type Directory, reading } from "../context.js";
 import { rowsOf } from "../employee/read.js";
-import { claimJob, createJob } from "../jobs/store.js";
-import { openTestDatabase } from "../testing/index.js";
+import { claimedJob, openTestDatabase } from "../testing/index.js";
 import { applyImport } from "./apply.js";
 import { readImportDiff } from "./diff.js";
 import { previewImport } from "./preview.js";
@@ -33,13 +32,7 @@ const mapping = ColumnMapping.parse({
   },
 });
 
-async function job(type: string) {
-  const created = await transact(dir, admin, (ctx) =>
-    createJob(ctx, { type, params: {} }),
-  );
-  const claimed = await claimJob(dir.db, created.id, "test");
-  return { jobId: created.id, attempt: claimed.attempt };
-}
+const job = (type: string) => claimedJob(dir, admin, type);
 
 /** Previews and applies `rows` (id, manager, name), returning the diff. */
 async function importPeople(rows: string[][], batchSize = 2) {

@@ -7,7 +7,7 @@ import {
   type ImportedPerson,
   type ImportRecord,
 } from "@roster/core";
-import { or, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { recordAudits } from "../audit/record.js";
 import type { Context } from "../context.js";
 import { searchFields } from "../employee/search-fields.js";
@@ -59,18 +59,7 @@ export async function writePeople(
     (await ctx.tx
       .select()
       .from(employees)
-      .where(
-        or(
-          inJsonList(
-            employees.email,
-            records.map((r) => r.person.email),
-          ),
-          inJsonList(
-            employees.externalId,
-            records.map((r) => r.externalId),
-          ),
-        ),
-      )
+      .where(matchingPeople(records))
       .for("update"));
   const byEmail = new Map(stored.map((e) => [e.email, e]));
   const byExternalId = new Map(stored.map((e) => [e.externalId, e]));
@@ -110,6 +99,17 @@ export async function writePeople(
     written.push(...(await createPeople(ctx, creates, managers)));
   }
   return written;
+}
+
+/** Who in the directory records could match: by email or export id. */
+export function matchingPeople(records: readonly ImportRecord[]): SQL {
+  return sql`(${inJsonList(
+    employees.email,
+    records.map((r) => r.person.email),
+  )} or ${inJsonList(
+    employees.externalId,
+    records.map((r) => r.externalId),
+  )})`;
 }
 
 export function matchProblem(

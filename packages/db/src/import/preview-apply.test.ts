@@ -10,8 +10,8 @@ import type { DatabaseHandle } from "../client.js";
 import { type Directory, reading, transact } from "../context.js";
 import { searchEmployees } from "../employee/search.js";
 import { updateEmployee } from "../employee/write.js";
-import { claimJob, createJob, finishJob, retryJob } from "../jobs/store.js";
-import { openTestDatabase } from "../testing/index.js";
+import { claimJob, finishJob, retryJob } from "../jobs/store.js";
+import { claimedJob, openTestDatabase } from "../testing/index.js";
 import { applyImport } from "./apply.js";
 import { readImportDiff } from "./diff.js";
 import { type ImportJobRef, previewImport } from "./preview.js";
@@ -46,13 +46,8 @@ const bytes = (lines: string[]) => [
   new TextEncoder().encode(`${lines.join("\r\n")}\r\n`),
 ];
 
-async function startJob(type: string): Promise<ImportJobRef> {
-  const job = await transact(dir, admin, (ctx) =>
-    createJob(ctx, { type, params: {} }),
-  );
-  const claimed = await claimJob(dir.db, job.id, "test");
-  return { jobId: job.id, attempt: claimed.attempt };
-}
+const startJob = (type: string): Promise<ImportJobRef> =>
+  claimedJob(dir, admin, type);
 
 async function preview(lines: string[], batchSize = 2) {
   const job = await startJob("import.preview");

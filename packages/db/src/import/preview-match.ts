@@ -11,7 +11,7 @@ import { departments } from "../department/table.js";
 import { type EmployeeRow, employees } from "../employee/table.js";
 import { inJsonList } from "../json-rows.js";
 import { locations } from "../location/table.js";
-import { matchProblem } from "./people.js";
+import { matchingPeople, matchProblem } from "./people.js";
 import type { FieldChange, PreviewKind } from "./table.js";
 
 /** A stored person with the names the diff shows for their links. */
@@ -157,18 +157,7 @@ async function storedPeople(
     .leftJoin(departments, eq(departments.id, employees.departmentId))
     .leftJoin(locations, eq(locations.id, employees.locationId))
     .leftJoin(manager, eq(manager.id, employees.managerId))
-    .where(
-      or(
-        inJsonList(
-          employees.email,
-          records.map((r) => r.person.email),
-        ),
-        inJsonList(
-          employees.externalId,
-          records.map((r) => r.externalId),
-        ),
-      ),
-    );
+    .where(matchingPeople(records));
   return rows.map((r) => ({
     row: r.row,
     departmentName: r.departmentName,

@@ -2,12 +2,15 @@ import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Actor } from "@roster/core";
 import postgres from "postgres";
 import {
   type DatabaseHandle,
   migrationsFolder,
   openDatabase,
 } from "../client.js";
+import { type Directory, transact } from "../context.js";
+import { claimJob, createJob } from "../jobs/store.js";
 
 /**
  * Test databases. Each test file gets its own database, copied from one
@@ -178,4 +181,20 @@ export async function openSharedTestDatabase(): Promise<SharedTestDatabase> {
   throw new Error(
     "A database other processes can reach needs a server: set DATABASE_URL.",
   );
+}
+
+/**
+ * Creates a job of `type` and claims it, as a worker would before it
+ * runs: what import tests and benchmarks hand to previews and applies.
+ */
+export async function claimedJob(
+  directory: Directory,
+  actor: Actor,
+  type: string,
+): Promise<{ jobId: string; attempt: number }> {
+  const created = await transact(directory, actor, (ctx) =>
+    createJob(ctx, { type, params: {} }),
+  );
+  const claimed = await claimJob(directory.db, created.id, "test");
+  return { jobId: created.id, attempt: claimed.attempt };
 }
