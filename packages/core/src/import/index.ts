@@ -11,7 +11,12 @@ export {
   guessEncoding,
   type TextEncodingName,
 } from "./encoding.js";
-export { normaliseDn, readLdifRows } from "./ldif.js";
+export {
+  isSecretAttribute,
+  normaliseDn,
+  readLdifRows,
+  withoutLdifSecrets,
+} from "./ldif.js";
 export { type MapRowOptions, mapRow } from "./map-row.js";
 export {
   ColumnMapping,

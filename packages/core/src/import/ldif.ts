@@ -4,7 +4,10 @@ import type { ImportReason } from "./record.js";
 
 /**
  * Attributes that hold secrets. They are dropped while the file is read,
- * so they never reach a record, a report, a log or a preview.
+ * so they never reach a record, a report, a log or a preview. Besides
+ * the well-known ones, any attribute whose name speaks of a password,
+ * a secret, a credential or a key is taken for one: directories add
+ * their own (LAPS's `ms-Mcs-AdmPwd`, `unixUserPassword`, ...).
  */
 const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set([
   "userpassword",
@@ -18,6 +21,16 @@ const SECRET_ATTRIBUTES: ReadonlySet<string> = new Set([
   "supplementalcredentials",
   "dbcspwd",
 ]);
+const SECRET_NAME =
+  /pass(word|wd)|pwd|secret|credential|privatekey|pkcs12|principalkey/;
+
+/** Whether an LDIF attribute (any case, with or without options) is secret. */
+export function isSecretAttribute(name: string): boolean {
+  const bare = (name.split(";")[0] ?? "").toLowerCase();
+  return (
+    SECRET_ATTRIBUTES.has(bare) || SECRET_NAME.test(bare.replace(/-/g, ""))
+  );
+}
 
 const PERSON_CLASSES: ReadonlySet<string> = new Set([
   "person",
@@ -72,7 +85,7 @@ export async function* readLdifRows(
       if (name !== "dn") continue;
       entry = { row: line.number, attributes: new Map(), problems: [] };
     }
-    if (SECRET_ATTRIBUTES.has(name)) continue;
+    if (isSecretAttribute(name)) continue;
     if (value.problem) {
       entry.problems.push({ field: name, message: value.problem });
       continue;
@@ -200,4 +213,37 @@ async function* logicalLines(text: AsyncIterable<string>) {
   }
   if (carry) yield* take(carry.replace(/\r$/, ""));
   if (pending) yield pending;
+}
+
+/**
+ * The bytes of an LDIF export, as UTF-8, with every secret attribute's
+ * lines (folded continuations too) replaced by a bare `#` comment: what
+ * is kept of an upload, so no password is ever stored. Lines keep their
+ * numbers, so problems still point at the right line of the original.
+ */
+export async function* withoutLdifSecrets(
+  source: ByteSource,
+  { encoding }: LdifReadOptions = {},
+): AsyncGenerator<Uint8Array> {
+  const utf8 = new TextEncoder();
+  let secret = false;
+  let carry = "";
+  const redact = (physical: string) => {
+    if (!physical.startsWith(" ")) {
+      const name = /^([^:\s]+):/.exec(physical)?.[1];
+      secret = name !== undefined && isSecretAttribute(name);
+    }
+    return secret ? "#" : physical;
+  };
+  for await (const chunk of decodeText(source, encoding)) {
+    const all = carry + chunk;
+    const tail = all.endsWith("\r") ? "\r" : "";
+    const lines = (tail ? all.slice(0, -1) : all).split(/\r\n|\n|\r/);
+    carry = (lines.pop() ?? "") + tail;
+    if (lines.length > 0) {
+      yield utf8.encode(`${lines.map(redact).join("\n")}\n`);
+    }
+  }
+  const last = carry.replace(/\r$/, "");
+  if (last) yield utf8.encode(`${redact(last)}\n`);
 }

@@ -164,6 +164,9 @@ describe.skipIf(missing)(`importing the sample exports${skipped}`, () => {
     const file = await upload(readFileSync(ldif as string), "Example.ldif");
     expect(file.format).toBe("ldif");
     expect(JSON.stringify(file.sample)).not.toMatch(/userpassword/i);
+    // Not even the upload kept: its password lines are gone from storage.
+    const stored = readFileSync(join(filesDir, ...file.fileKey.split("/")));
+    expect(stored.toString("utf8")).not.toMatch(/^userpassword|sprain/im);
     const first = await preview(file, ldapMapping);
     expect(first.counts).toMatchObject({ new: 150, rejected: 0 });
     const applied = await apply(first.id);

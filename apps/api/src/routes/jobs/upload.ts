@@ -6,6 +6,7 @@ import {
   sampleSource,
   suggestMapping,
   ValidationError,
+  withoutLdifSecrets,
 } from "@roster/core";
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../../env.js";
@@ -36,7 +37,11 @@ export function importUploadRoutes(deps: AppDeps, jobs: JobDeps) {
     }
     // Under the prefix the bucket expires after a week (infra/storage.ts).
     const fileKey = `uploads/imports/${randomUUID()}/export`;
-    const { bytes } = await jobs.files.put(fileKey, bounded(body));
+    // An LDIF export is kept without its password attributes.
+    const { bytes } = await jobs.files.put(
+      fileKey,
+      format === "ldif" ? withoutLdifSecrets(bounded(body)) : bounded(body),
+    );
     if (bytes === 0) {
       await jobs.files.remove(fileKey);
       throw new ValidationError([{ path: "body", message: "is empty" }]);
