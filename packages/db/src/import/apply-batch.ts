@@ -39,6 +39,8 @@ const ADDED =
 interface RowResult {
   applied: AppliedOutcome;
   employeeId?: string | null;
+  /** The person's version as this batch left it. */
+  version?: number;
   reasons: ImportReason[];
   warnings: ImportReason[];
 }
@@ -84,6 +86,7 @@ export async function applyBatch(
     results.set(w.record.row, {
       applied: w.outcome,
       employeeId: w.id,
+      version: w.version,
       reasons: [],
       warnings: notes.get(w.record.row) ?? [],
     });
@@ -99,6 +102,7 @@ export async function applyBatch(
     row,
     applied: r.applied,
     employee_id: r.employeeId ?? null,
+    version: r.version ?? null,
     reasons: r.reasons,
     warnings: r.warnings,
   }));
@@ -106,10 +110,12 @@ export async function applyBatch(
     update ${importRows} as r set
       applied = v.applied,
       employee_id = coalesce(v.employee_id, r.employee_id),
+      employee_version = coalesce(v.version, r.employee_version),
       applied_reasons = v.reasons,
       warnings = r.warnings || v.warnings
     from jsonb_to_recordset(${jsonRows(values)}) as v(row integer,
-      applied text, employee_id uuid, reasons jsonb, warnings jsonb)
+      applied text, employee_id uuid, version integer, reasons jsonb,
+      warnings jsonb)
     where r.job_id = ${previewJobId} and r.row = v.row`);
 }
 

@@ -3,7 +3,7 @@ import {
   type ImportReason,
   planReportingLines,
 } from "@roster/core";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Context, type Directory, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
@@ -51,6 +51,7 @@ async function planLinks(tx: Executor, previewJobId: string) {
   // The apply has just written many people; plan on current statistics.
   await tx.execute(sql`analyze ${employees}`);
   await tx.execute(sql`analyze ${importRows}`);
+  await recordProblems(tx, previewJobId, await editedPending(tx, previewJobId));
   if (!(await linksPending(tx, previewJobId))) {
     await tx.execute(sql`
       update ${importRows} set link_manager = null, link_depth = null
@@ -98,6 +99,27 @@ async function linksPending(tx: Executor, previewJobId: string) {
   return pending?.any ?? true;
 }
 
+// Rows whose person was edited since the apply wrote them and whose
+// manager link is still to make: the plan leaves them as they are.
+async function editedPending(
+  tx: Executor,
+  previewJobId: string,
+): Promise<RowReason[]> {
+  return rowsOf<RowReason>(
+    await tx.execute(sql`
+      select r.row, ${EDITED}::text as message,
+        coalesce(r.record->'columns'->>'managerExternalId', '') as field
+      from ${importRows} r
+      join ${employees} e on e.id = r.employee_id
+      left join ${employees} m on m.id = e.manager_id
+      where r.job_id = ${previewJobId}
+        and r.applied in ('created', 'updated', 'unchanged')
+        and e.version <> r.employee_version
+        and r.record ? 'managerExternalId'
+        and m.external_id is distinct from r.record->>'managerExternalId'`),
+  );
+}
+
 // Rows naming a manager nobody has, found without planning anything.
 async function unresolved(
   tx: Executor,
@@ -142,6 +164,7 @@ async function columnsOf(
 interface Planned {
   row: number;
   employee_id: string;
+  employee_version: number;
   link_manager: string | null;
   link_depth: number;
   field: string;
@@ -158,7 +181,7 @@ async function linkBatch(
 ) {
   const batch = rowsOf<Planned>(
     await ctx.tx.execute(sql`
-      select row, employee_id, link_manager, link_depth,
+      select row, employee_id, employee_version, link_manager, link_depth,
         coalesce(record->'columns'->>'managerExternalId', '') as field
       from ${importRows}
       where job_id = ${previewJobId} and link_depth is not null
@@ -169,16 +192,24 @@ async function linkBatch(
   const last = batch.at(-1);
   if (!last) return null;
   await lockReportingLines(ctx.tx);
-  const wanted = new Map(batch.map((b) => [b.employee_id, b.link_manager]));
+  const edited = await editedSince(ctx.tx, batch);
+  const wanted = new Map(
+    batch.flatMap((b) =>
+      edited.has(b.employee_id) ? [] : [[b.employee_id, b.link_manager]],
+    ),
+  );
   const current = await linesAround(ctx.tx, wanted);
   for (const id of wanted.keys()) if (!current.has(id)) wanted.delete(id);
   const byId = new Map(batch.map((b) => [b.employee_id, b]));
   const rowOf = new Map(batch.map((b) => [b.employee_id, b.row]));
   const checked = planReportingLines(current, wanted, rowOf);
-  await recordProblems(
-    ctx.tx,
-    previewJobId,
-    checked.refused.flatMap(({ id, cycle }) => {
+  await recordProblems(ctx.tx, previewJobId, [
+    ...batch.flatMap((b) =>
+      edited.has(b.employee_id)
+        ? [{ row: b.row, field: b.field, message: EDITED }]
+        : [],
+    ),
+    ...checked.refused.flatMap(({ id, cycle }) => {
       const planned = byId.get(id);
       if (!planned) return [];
       const rows = cycle.flatMap((c) => rowOf.get(c) ?? []);
@@ -190,20 +221,44 @@ async function linkBatch(
         },
       ];
     }),
-  );
+  ]);
   const changed = await setManagers(ctx, checked.changes);
   if (changed.length > 0) {
-    await ctx.tx
-      .update(importRows)
-      .set({ managerLinked: true })
-      .where(
-        and(
-          eq(importRows.jobId, previewJobId),
-          inJsonList(importRows.employeeId, changed),
-        ),
-      );
+    // The link is the import's own edit: the row keeps the version it
+    // made, so a rerun does not take it for someone else's.
+    await ctx.tx.execute(sql`
+      update ${importRows} as r set manager_linked = true,
+        employee_version = ${employees.version}
+      from ${employees}
+      where r.job_id = ${previewJobId} and ${employees.id} = r.employee_id
+        and ${inJsonList(employees.id, changed)}`);
   }
   return { depth: last.link_depth, row: last.row };
+}
+
+const EDITED =
+  "was changed in the directory after the preview; its manager link " +
+  "was left as it is";
+
+// The people of a batch someone edited since the apply wrote them, whose
+// manager the import must then leave alone, as it does their fields.
+async function editedSince(tx: Executor, batch: readonly Planned[]) {
+  const current = await tx
+    .select({ id: employees.id, version: employees.version })
+    .from(employees)
+    .where(
+      inJsonList(
+        employees.id,
+        batch.map((b) => b.employee_id),
+      ),
+    )
+    .for("update");
+  const versions = new Map(current.map((c) => [c.id, c.version]));
+  return new Set(
+    batch.flatMap((b) =>
+      versions.get(b.employee_id) === b.employee_version ? [] : [b.employee_id],
+    ),
+  );
 }
 
 /**

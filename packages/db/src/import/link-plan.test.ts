@@ -3,8 +3,10 @@ import { type Actor, ColumnMapping, readImportRows } from "@roster/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client.js";
-import { type Directory, reading } from "../context.js";
+import { type Directory, reading, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
+import { updateEmployee } from "../employee/write.js";
+import { claimJob, retryJob } from "../jobs/store.js";
 import { claimedJob, openTestDatabase } from "../testing/index.js";
 import { applyImport } from "./apply.js";
 import { readImportDiff } from "./diff.js";
@@ -34,8 +36,7 @@ const mapping = ColumnMapping.parse({
 
 const job = (type: string) => claimedJob(dir, admin, type);
 
-/** Previews and applies `rows` (id, manager, name), returning the diff. */
-async function importPeople(rows: string[][], batchSize = 2) {
+function csv(rows: string[][]) {
   const text = ["id,manager,given,family,email"]
     .concat(
       rows.map(([id, manager, name]) => {
@@ -43,14 +44,15 @@ async function importPeople(rows: string[][], batchSize = 2) {
       }),
     )
     .join("\n");
+  return readImportRows([new TextEncoder().encode(text)], mapping);
+}
+
+/** Previews and applies `rows` (id, manager, name), returning the diff. */
+async function importPeople(rows: string[][], batchSize = 2) {
   const preview = await job("import.preview");
-  const counts = await previewImport(
-    dir,
-    admin,
-    preview,
-    readImportRows([new TextEncoder().encode(text)], mapping),
-    { batchSize },
-  );
+  const counts = await previewImport(dir, admin, preview, csv(rows), {
+    batchSize,
+  });
   const { items } = await readImportDiff(reading(dir, admin), preview.jobId, {
     limit: 1000,
   });
@@ -148,5 +150,53 @@ describe("planning an import's manager links", () => {
           select id from employees where external_id like 'k%')`),
     );
     expect(audits[0]?.n).toBe(0);
+  });
+
+  it("leaves a manager someone changed while the apply was stopped", async () => {
+    await importPeople([
+      ["m1", "", "Boss"],
+      ["m2", "m1", "Lead"],
+      ["m3", "m1", "Mover"],
+    ]);
+    const preview = await job("import.preview");
+    await previewImport(dir, admin, preview, csv([["m3", "m2", "Mover"]]));
+    const first = await job("import.apply");
+    await expect(
+      applyImport(dir, admin, first, preview.jobId, {
+        checkStopped: () => {
+          throw new Error("worker killed");
+        },
+      }),
+    ).rejects.toThrow("worker killed");
+    // Between the two passes, HR moves the person elsewhere by hand.
+    const [mover] = rowsOf<{ id: string; version: number }>(
+      await handle.db.execute(
+        sql`select id, version from employees where external_id = 'm3'`,
+      ),
+    );
+    if (!mover) throw new Error("m3 is missing");
+    await transact(dir, admin, (ctx) =>
+      updateEmployee(ctx, mover.id, mover.version, { managerId: null }),
+    );
+    await handle.db.execute(sql`
+      update jobs set status = 'failed' where id = ${first.jobId}`);
+    const retried = await transact(dir, admin, (ctx) =>
+      retryJob(ctx, first.jobId),
+    );
+    const claimed = await claimJob(dir.db, retried.id, "test");
+    await applyImport(
+      dir,
+      admin,
+      { jobId: retried.id, attempt: claimed.attempt },
+      preview.jobId,
+    );
+    expect(await managerOf("m3")).toBeNull();
+    const { items } = await readImportDiff(reading(dir, admin), preview.jobId, {
+      limit: 10,
+    });
+    expect(JSON.stringify(items[0])).toContain(
+      "was changed in the directory after the preview; its manager link " +
+        "was left as it is",
+    );
   });
 });

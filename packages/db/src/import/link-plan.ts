@@ -20,8 +20,10 @@ export interface RefusedRow {
 
 const ELIGIBLE = {
   preview: sql`r.kind <> 'rejected'`,
+  // Someone edited since the apply wrote them is left as they are.
   apply: sql`r.applied in ('created', 'updated', 'unchanged')
-    and r.employee_id is not null`,
+    and exists (select from employees e
+      where e.id = r.employee_id and e.version = r.employee_version)`,
 };
 
 /**

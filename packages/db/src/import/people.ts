@@ -23,6 +23,8 @@ export interface Written {
   record: ImportRecord;
   id: string;
   outcome: Outcome;
+  /** The person's version once written. */
+  version: number;
 }
 
 type Fields = ImportedPerson & Placement & { externalId: string };
@@ -88,6 +90,7 @@ export async function writePeople(
         record,
         id: target.id,
         outcome: changed.length > 0 ? "updated" : "unchanged",
+        version: target.version + (changed.length > 0 ? 1 : 0),
       });
       if (changed.length > 0) updates.push([target, fields]);
     } else {
@@ -152,7 +155,7 @@ async function createPeople(
     const managerId =
       manager && (managers?.known.get(manager) ?? ids.get(manager));
     const fields = managerId ? { ...placed, managerId } : placed;
-    return { record, id, outcome: "created" as const, fields };
+    return { record, id, outcome: "created" as const, version: 1, fields };
   });
   const values = written.map(({ id, fields }) => {
     const full = { preferredName: null, jobTitle: null, phones: [], ...fields };
@@ -182,7 +185,7 @@ async function createPeople(
       };
     }),
   );
-  return written.map(({ record, id, outcome }) => ({ record, id, outcome }));
+  return written.map(({ fields: _, ...person }) => person);
 }
 
 // The columns an import writes, and their types for jsonb_to_recordset.

@@ -40,7 +40,10 @@ export const importRows = pgTable(
     kind: text("kind").$type<PreviewKind>().notNull(),
     /** The person matched at preview, or created by the apply. */
     employeeId: uuid("employee_id"),
-    /** The matched person's version at preview, to spot later edits. */
+    /**
+     * The matched person's version at preview, then as the apply left
+     * them: either way, a stored version past it is someone else's edit.
+     */
     employeeVersion: integer("employee_version"),
     /** The checked record to write; null for a rejected row. */
     record: jsonb("record").$type<Record<string, unknown>>(),
