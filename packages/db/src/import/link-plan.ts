@@ -1,5 +1,5 @@
 import { planReportingLines } from "@roster/core";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { rowsOf } from "../employee/read.js";
 import { jsonRows } from "../json-rows.js";
@@ -58,6 +58,10 @@ export async function planImportLinks(
       found text,
       depth integer
     ) on commit drop`);
+  // Indexed before any row goes in: an index made after rows were updated
+  // in the same transaction may be unusable in it (broken HOT chains).
+  await tx.execute(sql`create index on import_link_nodes (external_id)`);
+  await tx.execute(sql`create index on import_link_nodes (manager)`);
   // Every lookup below is by a unique or indexed key, row by row, so the
   // plan cannot turn into a scan per row whatever the statistics say.
   await tx.execute(sql`
@@ -79,7 +83,6 @@ export async function planImportLinks(
       where r.job_id = ${jobId} and ${ELIGIBLE[stage]}
     ) f
     order by node, row`);
-  await tx.execute(sql`create index on import_link_nodes (external_id)`);
   await tx.execute(sql`analyze import_link_nodes`);
   // A manager in the file wins over the directory's holder of the id.
   await tx.execute(sql`
@@ -101,18 +104,31 @@ export async function planImportLinks(
     insert into import_link_nodes (node, manager, stored)
     select id::text, manager_id::text, manager_id::text from employees
     on conflict (node) do nothing`);
-  await tx.execute(sql`create index on import_link_nodes (manager)`);
   await tx.execute(sql`analyze import_link_nodes`);
-  await tx.execute(sql`
-    with recursive down(node, depth) as (
-      select node, 0 from import_link_nodes where manager is null
-      union all
-      select n.node, d.depth + 1
-      from import_link_nodes n join down d on n.manager = d.node
-    )
-    update import_link_nodes n set depth = d.depth
-    from down d where n.node = d.node`);
+  await walkingByIndex(
+    tx,
+    sql`
+      with recursive down(node, depth) as (
+        select node, 0 from import_link_nodes where manager is null
+        union all
+        select n.node, d.depth + 1
+        from import_link_nodes n join down d on n.manager = d.node
+      )
+      update import_link_nodes n set depth = d.depth
+      from down d where n.node = d.node`,
+  );
   return refuseCycles(tx);
+}
+
+// Each step of a walk down the chart must find the next level by the
+// index on managers: joined by hash, a step reads the whole table, and a
+// chain thousands deep then costs thousands of full reads.
+async function walkingByIndex(tx: Executor, walk: SQL) {
+  await tx.execute(sql`set local enable_hashjoin = off`);
+  await tx.execute(sql`set local enable_mergejoin = off`);
+  await tx.execute(walk);
+  await tx.execute(sql`set local enable_hashjoin to default`);
+  await tx.execute(sql`set local enable_mergejoin to default`);
 }
 
 interface Unreached {
@@ -156,7 +172,9 @@ async function refuseCycles(tx: Executor): Promise<RefusedRow[]> {
       from jsonb_to_recordset(${jsonRows(refused)}) as x(node text)
       where n.node = x.node`);
   }
-  await tx.execute(sql`
+  await walkingByIndex(
+    tx,
+    sql`
     with recursive down(node, depth) as (
       select n.node, coalesce(m.depth + 1, 0)
       from import_link_nodes n
@@ -168,7 +186,8 @@ async function refuseCycles(tx: Executor): Promise<RefusedRow[]> {
       where n.depth is null
     )
     update import_link_nodes n set depth = d.depth
-    from down d where n.node = d.node`);
+    from down d where n.node = d.node`,
+  );
   // A cycle the directory already had is not the import's to break; its
   // members count as roots.
   await tx.execute(
