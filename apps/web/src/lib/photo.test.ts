@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   canChangePhoto,
   faceFindingMessage,
+  newPhotoText,
+  PHOTO_PROCESSING_MESSAGE,
   photoFileProblem,
   photoSrcSet,
   photoUrl,
@@ -43,10 +45,36 @@ describe("photo URLs", () => {
 
 describe("faceFindingMessage", () => {
   it("flags no face and several faces, and stays quiet for one", () => {
-    expect(faceFindingMessage("none")).toMatch(/No face found/);
-    expect(faceFindingMessage("several")).toMatch(/Several faces/);
-    expect(faceFindingMessage("one")).toBeNull();
-    expect(faceFindingMessage(null)).toBeNull();
+    expect(faceFindingMessage("none", "self")).toMatch(/No face found/);
+    expect(faceFindingMessage("several", "self")).toMatch(/Several faces/);
+    expect(faceFindingMessage("one", "self")).toBeNull();
+    expect(faceFindingMessage(null, "other")).toBeNull();
+  });
+
+  it("speaks to the person only when the photo is theirs", () => {
+    expect(faceFindingMessage("several", "self")).toMatch(
+      /A photo of you alone works best\.$/,
+    );
+    const other = faceFindingMessage("several", "other");
+    expect(other).toMatch(/A photo of one person alone works best\.$/);
+    expect(other).not.toMatch(/\byou\b/i);
+    expect(faceFindingMessage("none", "other")).not.toMatch(/\byou/i);
+  });
+});
+
+describe("photo progress and result texts", () => {
+  it("address no one while processing", () => {
+    expect(PHOTO_PROCESSING_MESSAGE).toBe("Looking for a face…");
+    expect(PHOTO_PROCESSING_MESSAGE).not.toMatch(/\byour?\b/i);
+  });
+
+  it("say 'your' only for the person's own photo", () => {
+    expect(newPhotoText("self")).toEqual({
+      caption: "Your new photo is in place.",
+      alt: "Your new photo, as the directory shows it",
+    });
+    const other = newPhotoText("other");
+    expect(`${other.caption} ${other.alt}`).not.toMatch(/\byour?\b/i);
   });
 });
 

@@ -66,8 +66,24 @@ export function photoFileProblem(file: {
   return null;
 }
 
-/** The hint shown beside a processed photo, or null when all is well. */
-export function faceFindingMessage(finding: FaceFinding | null): string | null {
+/**
+ * Whose photo it is, as the messages address them: the uploader's own,
+ * or someone else's that HR or an admin is changing.
+ */
+export type PhotoOwner = "self" | "other";
+
+/** What the upload control says while the worker crops the photo. */
+export const PHOTO_PROCESSING_MESSAGE = "Looking for a face…";
+
+/**
+ * The hint shown beside a processed photo, or null when all is well. It
+ * speaks to the person when the photo is theirs, and about "one person"
+ * when HR or an admin looks at someone else's.
+ */
+export function faceFindingMessage(
+  finding: FaceFinding | null,
+  owner: PhotoOwner,
+): string | null {
   if (finding === "none") {
     return (
       "No face found: the square was chosen from the busiest part of " +
@@ -75,12 +91,25 @@ export function faceFindingMessage(finding: FaceFinding | null): string | null {
     );
   }
   if (finding === "several") {
-    return (
-      "Several faces found: the square is centred on the largest. A photo " +
-      "of you alone works best."
-    );
+    const alone =
+      owner === "self"
+        ? "A photo of you alone works best."
+        : "A photo of one person alone works best.";
+    return `Several faces found: the square is centred on the largest. ${alone}`;
   }
   return null;
+}
+
+/** The caption and alt text of a photo that has just been processed. */
+export function newPhotoText(owner: PhotoOwner): {
+  caption: string;
+  alt: string;
+} {
+  const whose = owner === "self" ? "Your" : "The";
+  return {
+    caption: `${whose} new photo is in place.`,
+    alt: `${whose} new photo, as the directory shows it`,
+  };
 }
 
 /** Whether the actor may change this person's photo: their own, or staff. */

@@ -2,7 +2,10 @@ import { useId, useRef } from "react";
 import {
   type FaceFinding,
   faceFindingMessage,
+  newPhotoText,
+  PHOTO_PROCESSING_MESSAGE,
   PHOTO_TYPES,
+  type PhotoOwner,
   photoUrl,
 } from "../../lib/photo";
 import "../../styles/photo.css";
@@ -12,6 +15,8 @@ interface PhotoUploadProps {
   personId: string;
   /** What was found in the photo the profile shows now. */
   faces: FaceFinding | null;
+  /** Whether the uploader is the person, or HR or an admin for them. */
+  owner: PhotoOwner;
 }
 
 /**
@@ -19,13 +24,16 @@ interface PhotoUploadProps {
  * see the square the worker cut, with a hint when the face was unclear.
  * Until then it gives the same hint about the current photo.
  */
-export function PhotoUpload({ personId, faces }: PhotoUploadProps) {
+export function PhotoUpload({ personId, faces, owner }: PhotoUploadProps) {
   const input = useRef<HTMLInputElement>(null);
   const statusId = useId();
   const { state, upload } = usePhotoUpload(personId);
   const busy = state.step === "uploading" || state.step === "processing";
-  const hint = state.step === "done" ? faceFindingMessage(state.faces) : null;
-  const current = state.step === "idle" ? faceFindingMessage(faces) : null;
+  const hint =
+    state.step === "done" ? faceFindingMessage(state.faces, owner) : null;
+  const current =
+    state.step === "idle" ? faceFindingMessage(faces, owner) : null;
+  const done = newPhotoText(owner);
 
   return (
     <div className="photo-upload">
@@ -61,7 +69,7 @@ export function PhotoUpload({ personId, faces }: PhotoUploadProps) {
             </progress>
           </label>
         )}
-        {state.step === "processing" && <span>Finding your face…</span>}
+        {state.step === "processing" && <span>{PHOTO_PROCESSING_MESSAGE}</span>}
         {state.step === "failed" && (
           <span className="photo-upload__error" role="alert">
             {state.message}
@@ -71,11 +79,11 @@ export function PhotoUpload({ personId, faces }: PhotoUploadProps) {
           <figure className="photo-upload__preview">
             <img
               src={photoUrl(state.photoKey, 256, "jpeg")}
-              alt="Your new photo, as the directory shows it"
+              alt={done.alt}
               width={128}
               height={128}
             />
-            <figcaption>{hint ?? "Your new photo is in place."}</figcaption>
+            <figcaption>{hint ?? done.caption}</figcaption>
           </figure>
         )}
       </div>

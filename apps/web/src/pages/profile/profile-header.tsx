@@ -67,7 +67,11 @@ export function ProfileHeader({ person, reportCount }: ProfileHeaderProps) {
           Download vCard
         </a>
         {canChangePhoto(me, person.id) && (
-          <PhotoUpload personId={person.id} faces={person.photoFaces ?? null} />
+          <PhotoUpload
+            personId={person.id}
+            faces={person.photoFaces ?? null}
+            owner={isSelf ? "self" : "other"}
+          />
         )}
       </div>
     </header>
