@@ -69,6 +69,12 @@ describe.skipIf(!hasChromium)(suite, () => {
     await page
       .getByText("Grace Hopper <grace.hopper@import.example>")
       .waitFor();
+    const diff = page.getByRole("region", { name: "What the import will do" });
+    const fields = await diff.locator("dt").allTextContents();
+    expect(fields).toContain("Job title");
+    expect(fields).toContain("HR id");
+    expect(fields).not.toContain("jobTitle");
+    expect(await diff.textContent()).toContain("— → Rear Admiral");
 
     await page.getByRole("button", { name: "Apply these changes" }).click();
     const done = page.getByRole("status").filter({ hasText: "Imported:" });
@@ -80,6 +86,24 @@ describe.skipIf(!hasChromium)(suite, () => {
       bar.getAttribute("max"),
     ]);
     expect(value).toBe(max);
+    const progress = await page
+      .locator(".job-progress__label")
+      .allTextContents();
+    expect(progress[0]).toBe("Preview: Read the whole file");
+    expect(progress[1]).toMatch(/^Import: (\d+) of \1 rows?$/);
+
+    // The same file again changes nothing, and another can be started.
+    await page.getByRole("button", { name: "Import another file" }).click();
+    await page.locator('input[name="file"]').setInputFiles({
+      name: "people.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(CSV),
+    });
+    await page.getByRole("button", { name: "Upload" }).click();
+    await page.getByRole("button", { name: "Preview the changes" }).click();
+    await page.getByText("Nothing to change").waitFor();
+    await page.getByRole("button", { name: "Import another file" }).click();
+    await page.getByRole("button", { name: "Upload" }).waitFor();
 
     await page.goto(`${stack.url}/?q=hopper`);
     await page.getByRole("link", { name: "Grace Hopper" }).click();

@@ -2,6 +2,7 @@ import { useState } from "react";
 import {
   applyPreview,
   type ColumnMapping,
+  type Job,
   reportUrl,
   startPreview,
   type UploadedFile,
@@ -9,6 +10,7 @@ import {
 } from "../api/imports";
 import { EmptyState } from "../components/states";
 import { useDocumentTitle } from "../hooks/use-document-title";
+import { detectedFormatMessage } from "../lib/import-text";
 import { canCreate } from "../lib/permissions";
 import { useMe } from "../session";
 import { DiffView } from "./import/diff-view";
@@ -17,6 +19,22 @@ import { MappingForm } from "./import/mapping-form";
 
 const describe = (error: unknown) =>
   error instanceof Error ? error.message : "Something went wrong.";
+
+const ended = (job: Job | undefined) =>
+  job !== undefined && job.status !== "queued" && job.status !== "running";
+
+/**
+ * Whether to offer starting again with another file: once the preview has
+ * ended (found nothing to change, failed or was cancelled) and no apply is
+ * under way, or once the apply has ended.
+ */
+function mayRestart(
+  preview: Job | undefined,
+  applyId: string | undefined,
+  apply: Job | undefined,
+): boolean {
+  return applyId ? ended(apply) : ended(preview);
+}
 
 /**
  * Importing an HR export or an LDAP directory: upload, check the column
@@ -50,6 +68,7 @@ export function ImportPage() {
     }
   };
   const restart = () => {
+    setError(undefined);
     setFile(undefined);
     setMapping(undefined);
     setPreviewId(undefined);
@@ -100,12 +119,7 @@ export function ImportPage() {
       )}
       {file && mapping && !previewId && (
         <>
-          <p>
-            {file.fileName}
-            {file.suggestion
-              ? ` looks like a ${file.suggestion.name} export; check the mapping.`
-              : ": choose which column holds what."}
-          </p>
+          <p>{detectedFormatMessage(file.fileName, file.suggestion)}</p>
           <MappingForm file={file} mapping={mapping} onChange={setMapping} />
           <button
             type="button"
@@ -122,7 +136,12 @@ export function ImportPage() {
         </>
       )}
       {preview && (
-        <JobProgress job={preview} label="Preview" onChanged={reloadPreview} />
+        <JobProgress
+          job={preview}
+          label="Preview"
+          unit="bytes"
+          onChanged={reloadPreview}
+        />
       )}
       {preview?.status === "succeeded" && previewId && (
         <>
@@ -157,7 +176,12 @@ export function ImportPage() {
         </>
       )}
       {apply && (
-        <JobProgress job={apply} label="Import" onChanged={reloadApply} />
+        <JobProgress
+          job={apply}
+          label="Import"
+          unit="rows"
+          onChanged={reloadApply}
+        />
       )}
       {apply?.status === "succeeded" && (
         <>
@@ -175,7 +199,7 @@ export function ImportPage() {
           </a>
         </>
       )}
-      {(apply?.status === "succeeded" || preview?.status === "failed") && (
+      {previewId && mayRestart(preview, applyId, apply) && (
         <button type="button" className="button" onClick={restart}>
           Import another file
         </button>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { type DiffRow, readDiff } from "../../api/imports";
+import { diffFieldLabel, diffValueText } from "../../lib/import-text";
 
 const KINDS = [
   ["new", "New"],
@@ -9,12 +10,13 @@ const KINDS = [
   ["problems", "All problems"],
 ] as const;
 
-const shown = (value: unknown) =>
-  value === null || value === undefined
-    ? "—"
-    : typeof value === "string"
-      ? value
-      : JSON.stringify(value);
+/** The kind to show first: the first with rows the user should check. */
+function firstKind(counts: Record<string, number>): string {
+  const found = ["changed", "new", "rejected"].find(
+    (k) => (counts[k] ?? 0) > 0,
+  );
+  return found ?? "changed";
+}
 
 /** A preview's diff, one kind at a time, fifty rows a page. */
 export function DiffView({
@@ -24,7 +26,7 @@ export function DiffView({
   previewId: string;
   counts: Record<string, number>;
 }) {
-  const [kind, setKind] = useState<string>("changed");
+  const [kind, setKind] = useState<string>(() => firstKind(counts));
   const [rows, setRows] = useState<DiffRow[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
@@ -77,9 +79,9 @@ export function DiffView({
               <dl className="import-diff__changes">
                 {r.changes.map((c) => (
                   <div key={c.field}>
-                    <dt>{c.field}</dt>
+                    <dt>{diffFieldLabel(c.field)}</dt>
                     <dd>
-                      {shown(c.before)} → {shown(c.after)}
+                      {diffValueText(c.before)} → {diffValueText(c.after)}
                     </dd>
                   </div>
                 ))}

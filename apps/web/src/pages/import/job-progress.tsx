@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { cancelJob, getJob, type Job, retryJob } from "../../api/imports";
+import { type ProgressUnit, progressText } from "../../lib/import-text";
 import { useLiveRefresh } from "../../realtime/use-live-refresh";
 
 const POLL_MS = 1000;
@@ -43,28 +44,36 @@ export function useJob(id: string | undefined): [Job | undefined, () => void] {
   return [job?.id === id ? job : undefined, reload];
 }
 
-/** A job's progress bar, its failure and, for a dead worker, a retry. */
+/**
+ * A job's progress bar, in words as well (the file read for a preview,
+ * rows for an apply), its failure and, for a dead worker, a retry.
+ */
 export function JobProgress({
   job,
   label,
+  unit,
   onChanged,
 }: {
   job: Job;
   label: string;
+  unit: ProgressUnit;
   onChanged: () => void;
 }) {
   const [retrying, setRetrying] = useState(false);
   const total = job.progress.total ?? 0;
   const done = job.status === "succeeded" ? total : job.progress.done;
-  const percent = total > 0 ? Math.round((done / total) * 100) : 0;
+  const text = progressText(job, unit);
   return (
     <div className="job-progress">
       <label className="job-progress__label">
-        {label}: {job.status === "succeeded" ? "done" : `${percent}%`}
+        <span>
+          <strong>{label}:</strong> {text}
+        </span>
         <progress
           className="job-progress__bar"
           max={total || 1}
           value={job.status === "succeeded" ? total || 1 : done}
+          aria-valuetext={text}
           data-status={job.status}
         />
       </label>
