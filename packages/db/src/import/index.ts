@@ -1,4 +1,5 @@
 export { type ApplyCounts, type ApplyOptions, applyImport } from "./apply.js";
+export { createApplyJob } from "./apply-job.js";
 export {
   type DiffPage,
   type DiffRow,

@@ -9,6 +9,7 @@ import {
 } from "@roster/core";
 import {
   cancelJob,
+  createApplyJob,
   createJob,
   getJob,
   listJobs,
@@ -114,19 +115,12 @@ export function jobRoutes({ directory, logger }: AppDeps, jobs: JobDeps) {
           `The preview is ${preview.status}; wait until it has succeeded.`,
         );
       }
-      const applied = await listJobs(reading(directory, actorOf(c)), {
-        type: JOB_TYPES.importApply,
-        previewJobId: preview.id,
-      });
-      if (
-        applied.some((j) => j.status !== "failed" && j.status !== "cancelled")
-      ) {
-        throw new ConflictError(
-          "This preview is already applied or being applied; preview " +
-            "the file again to import it once more.",
-        );
-      }
-      return start(c, JOB_TYPES.importApply, { previewJobId: preview.id });
+      const actor = actorOf(c);
+      const job = await transact(directory, actor, (ctx) =>
+        createApplyJob(ctx, preview.id),
+      );
+      await launch(directory, actor, jobs.launcher, job, logger);
+      return c.json(await getJob(reading(directory, actor), job.id), 202);
     })
     .post("/exports/directory", (c) => start(c, JOB_TYPES.directoryExport, {}))
     .get("/jobs", async (c) => {
