@@ -89,8 +89,8 @@ describe("planning an import's manager links", () => {
       {
         field: "manager",
         message:
-          "would make a reporting cycle through rows 2 and 2 people in " +
-          "the directory; imported without this manager link",
+          "would make a reporting cycle through row 2, with 2 people " +
+          "already in the directory; imported without this manager link",
       },
     ]);
     expect(await managerOf("d1")).toBeNull();

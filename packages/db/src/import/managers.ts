@@ -190,13 +190,16 @@ function refuse(
  * of the file in it and how many others from the directory.
  */
 export function cycleMessage(length: number, rows: readonly number[]) {
+  if (length === 1) return `names the person as their own manager; ${LEFT_OUT}`;
   const outside = length - rows.length;
-  const others = outside === 1 ? "person" : "people";
-  return length === 1
-    ? `names the person as their own manager; ${LEFT_OUT}`
-    : `would make a reporting cycle through rows ${listOf([...rows])}` +
-        (outside > 0 ? ` and ${outside} ${others} in the directory` : "") +
-        `; ${LEFT_OUT}`;
+  const through =
+    rows.length === 1 ? `row ${rows[0]}` : `rows ${listOf([...rows])}`;
+  const others =
+    outside === 0
+      ? ""
+      : `, with ${outside} ${outside === 1 ? "person" : "people"} ` +
+        "already in the directory";
+  return `would make a reporting cycle through ${through}${others}; ${LEFT_OUT}`;
 }
 
 function listOf(rows: number[]): string {
