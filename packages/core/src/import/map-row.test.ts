@@ -242,4 +242,32 @@ describe("ColumnMapping", () => {
     });
     expect(result.success).toBe(false);
   });
+
+  it("says a one-word full name lacks a family name", () => {
+    const mapping = ColumnMapping.parse({
+      columns: { externalId: "id", fullName: "name", email: "email" },
+    });
+    const row = (name: string) =>
+      mapRow(
+        { row: 7, values: { id: "x1", name, email: "x@example.com" } },
+        mapping,
+      );
+    expect(row("SizePalette")).toEqual({
+      ok: false,
+      rejected: {
+        row: 7,
+        reasons: [
+          {
+            field: "name",
+            message:
+              '"SizePalette" is one word; a given and a family name are needed',
+          },
+        ],
+      },
+    });
+    expect(row("Ada King Lovelace")).toMatchObject({
+      ok: true,
+      record: { person: { givenName: "Ada King", familyName: "Lovelace" } },
+    });
+  });
 });

@@ -62,6 +62,13 @@ export function mapRow(
     reasons.set(columns.email ?? columns.externalId, email.problem);
   }
   const name = namesOf(cell);
+  const full = cell("fullName");
+  if (full && !name.family && columns.fullName) {
+    reasons.set(
+      columns.fullName,
+      `"${full}" is one word; a given and a family name are needed`,
+    );
+  }
   const phone = cell("workPhone");
   const startDate = cell("startDate");
   const candidate = {
@@ -124,8 +131,8 @@ function phonesOf(value: string | null | undefined, mapping: ColumnMapping) {
 type Cell = (field: Field) => string | null | undefined;
 
 // A full name splits at its last space: "Ada King Lovelace" is given
-// "Ada King", family "Lovelace". A one-word name is left for the schema
-// to refuse as a missing family name.
+// "Ada King", family "Lovelace". A one-word name has no family name,
+// which the row is refused for.
 function namesOf(cell: Cell): { given: string; family: string } {
   const full = cell("fullName");
   if (full === undefined) {

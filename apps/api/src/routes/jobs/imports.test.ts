@@ -1,4 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Job, ldapMapping, orgChartMapping } from "@roster/core";
@@ -229,6 +235,30 @@ describe("import input that is wrong", () => {
       }),
     });
     expect(res.status).toBe(400);
+  });
+
+  it("refuses a file with a header and no rows, and keeps nothing", async () => {
+    const uploads = join(filesDir, "uploads", "imports");
+    const kept = () => (existsSync(uploads) ? readdirSync(uploads) : []);
+    const before = kept();
+    for (const [body, name, message] of [
+      ["id,name,email\r\n", "header.csv", "holds no rows after its header"],
+      ["version: 1\n\n", "empty.ldif", "holds no person entries"],
+    ]) {
+      const res = await app.request(`/api/imports/files?name=${name}`, {
+        method: "POST",
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toContain(message);
+    }
+    const left = (dir: string) =>
+      readdirSync(join(uploads, dir)).filter((f) => !f.includes("partial"));
+    expect(
+      kept()
+        .filter((d) => !before.includes(d))
+        .flatMap(left),
+    ).toEqual([]);
   });
 
   it("answers 404 for a job that does not exist", async () => {

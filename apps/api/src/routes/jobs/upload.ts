@@ -49,6 +49,18 @@ export function importUploadRoutes(deps: AppDeps, jobs: JobDeps) {
     const sample = await sampleSource(await jobs.files.read(fileKey), {
       format,
     });
+    if (sample.rows.length === 0) {
+      await jobs.files.remove(fileKey);
+      throw new ValidationError([
+        {
+          path: "body",
+          message:
+            format === "ldif"
+              ? "holds no person entries"
+              : "holds no rows after its header",
+        },
+      ]);
+    }
     const suggestion = suggestMapping(sample.columns) ?? null;
     return c.json(
       { fileKey, fileName, format, bytes, sample, suggestion },
