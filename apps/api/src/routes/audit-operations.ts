@@ -20,6 +20,13 @@ const Entry = z.object({
 const Page = z.object({
   items: z.array(Entry),
   nextCursor: z.string().nullable(),
+  names: z
+    .record(z.guid(), z.string().nullable())
+    .describe(
+      "The name of each manager, department and office id in the page's " +
+        "`managerId`, `departmentId` and `locationId` changes (before and " +
+        "after); null when it is no longer in the directory",
+    ),
 });
 
 /** The audit trail and sign-in routes, for the OpenAPI document. */

@@ -24,6 +24,11 @@ export interface AuditEntry {
 export interface AuditPage {
   items: AuditEntry[];
   nextCursor: string | null;
+  /**
+   * The name of each manager, department and office id in the page's
+   * changes; null for one no longer in the directory.
+   */
+  names: Record<string, string | null>;
 }
 
 /** A person's history, newest first. */

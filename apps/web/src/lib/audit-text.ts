@@ -70,9 +70,43 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** "job title: Clerk → Manager". */
-export function describeChange(change: FieldChange): string {
-  const before = describeValue(change.before);
-  const after = describeValue(change.after);
+/** What a reference to something no longer in the directory reads as. */
+const GONE: Record<string, string> = {
+  managerId: "someone no longer in the directory",
+  departmentId: "a department no longer in the directory",
+  locationId: "an office no longer in the directory",
+};
+
+/** Names of the ids in a page's changes, null for those gone. */
+export type AuditNames = Readonly<Record<string, string | null>>;
+
+function describeReference(
+  field: string,
+  value: unknown,
+  names: AuditNames | undefined,
+): string {
+  const gone = GONE[field];
+  if (
+    gone &&
+    names &&
+    typeof value === "string" &&
+    Object.hasOwn(names, value)
+  ) {
+    const name = names[value];
+    return typeof name === "string" ? name : gone;
+  }
+  return describeValue(value);
+}
+
+/**
+ * "job title: Clerk → Manager"; a manager, department or office by its
+ * name when `names` has it: "manager: (empty) → Steven King".
+ */
+export function describeChange(
+  change: FieldChange,
+  names?: AuditNames,
+): string {
+  const before = describeReference(change.field, change.before, names);
+  const after = describeReference(change.field, change.after, names);
   return `${fieldLabel(change.field)}: ${before} → ${after}`;
 }

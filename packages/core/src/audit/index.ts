@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { isUuid } from "../ids.js";
 
 /** Where a change came from, for the audit trail. */
 export const Channel = z.enum(["web", "api", "import", "scim", "system"]);
@@ -42,6 +43,60 @@ export interface AuditEntry extends AuditRecord {
   actorRole: string;
   channel: Channel;
   requestId: string | null;
+}
+
+/**
+ * Fields whose values are ids of something else in the directory, and what
+ * each refers to. The trail keeps the ids; names are looked up as it is
+ * read, so a rename shows everywhere.
+ */
+export const AUDIT_REFERENCE_FIELDS = {
+  managerId: "person",
+  departmentId: "department",
+  locationId: "location",
+} as const satisfies Record<string, string>;
+export type AuditReferenceKind =
+  (typeof AUDIT_REFERENCE_FIELDS)[keyof typeof AUDIT_REFERENCE_FIELDS];
+
+/** The ids the changes of `entries` refer to, by kind, each once. */
+export function auditReferences(
+  entries: readonly Pick<AuditRecord, "changes">[],
+): Record<AuditReferenceKind, string[]> {
+  const found: Record<AuditReferenceKind, Set<string>> = {
+    person: new Set(),
+    department: new Set(),
+    location: new Set(),
+  };
+  for (const { changes } of entries) {
+    for (const change of changes) {
+      const kind = (
+        AUDIT_REFERENCE_FIELDS as Record<string, AuditReferenceKind>
+      )[change.field];
+      if (!kind) continue;
+      for (const value of [change.before, change.after]) {
+        if (typeof value === "string" && isUuid(value)) {
+          found[kind].add(value);
+        }
+      }
+    }
+  }
+  return {
+    person: [...found.person],
+    department: [...found.department],
+    location: [...found.location],
+  };
+}
+
+/**
+ * A page of the trail. `names` holds, for every id in the page's changes
+ * of a manager, department or office, its name as the reader may see it,
+ * or null for something no longer in the directory (or, for a person who
+ * left, not for this reader to see).
+ */
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+  names: Record<string, string | null>;
 }
 
 /**

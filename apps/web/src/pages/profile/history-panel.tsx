@@ -2,7 +2,11 @@ import { useState } from "react";
 import { type AuditEntry, type AuditPage, getHistory } from "../../api/audit";
 import { ErrorNotice, Loading } from "../../components/states";
 import { useResource } from "../../hooks/use-resource";
-import { describeChange, describeEntry } from "../../lib/audit-text";
+import {
+  type AuditNames,
+  describeChange,
+  describeEntry,
+} from "../../lib/audit-text";
 
 const when = new Intl.DateTimeFormat(undefined, {
   dateStyle: "medium",
@@ -36,11 +40,11 @@ export function HistoryPanel({ id }: { id: string }) {
         <p className="panel__empty">No recorded changes.</p>
       )}
       <ol className="history__list">
-        {pages
-          .flatMap((p) => p.items)
-          .map((entry) => (
-            <HistoryEntry key={entry.id} entry={entry} />
-          ))}
+        {pages.flatMap((p) =>
+          p.items.map((entry) => (
+            <HistoryEntry key={entry.id} entry={entry} names={p.names} />
+          )),
+        )}
       </ol>
       {next && (
         <button
@@ -61,7 +65,13 @@ export function HistoryPanel({ id }: { id: string }) {
   );
 }
 
-function HistoryEntry({ entry }: { entry: AuditEntry }) {
+function HistoryEntry({
+  entry,
+  names,
+}: {
+  entry: AuditEntry;
+  names: AuditNames | undefined;
+}) {
   return (
     <li className="history__entry">
       <p>
@@ -75,7 +85,7 @@ function HistoryEntry({ entry }: { entry: AuditEntry }) {
       {entry.changes.length > 0 && (
         <ul className="history__changes">
           {entry.changes.map((c) => (
-            <li key={c.field}>{describeChange(c)}</li>
+            <li key={c.field}>{describeChange(c, names)}</li>
           ))}
         </ul>
       )}
