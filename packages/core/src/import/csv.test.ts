@@ -166,6 +166,13 @@ describe("readCsvRows", () => {
     ]);
   });
 
+  it("refuses a header naming a column twice, even one not mapped", async () => {
+    const error = await refusal(readAll([utf8("id,note,note,,\n1,a,b,,\n")]));
+    expect(error.issues).toEqual([
+      { path: "note", message: "appears more than once in the header" },
+    ]);
+  });
+
   it("refuses a file that is not CSV", async () => {
     const error = await refusal(readAll([utf8('id,name\n1,"Ada\n')]));
     expect(error.issues[0]?.path).toBe("file");

@@ -107,9 +107,16 @@ function rowProblem(
 
 function assertHasColumns(header: string[], required: readonly string[]) {
   const missing = required.filter((name) => !header.includes(name));
-  const repeated = required.filter(
-    (name) => header.indexOf(name) !== header.lastIndexOf(name),
-  );
+  // Any name twice, mapped or not: one of the two columns would be lost
+  // without a word. Blank names (trailing empty columns) are no columns.
+  const repeated = [
+    ...new Set(
+      header.filter(
+        (name) =>
+          name !== "" && header.indexOf(name) !== header.lastIndexOf(name),
+      ),
+    ),
+  ];
   if (missing.length === 0 && repeated.length === 0) return;
   const issues = [
     ...missing.map((name) => ({

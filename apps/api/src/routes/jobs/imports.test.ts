@@ -237,13 +237,14 @@ describe("import input that is wrong", () => {
     expect(res.status).toBe(400);
   });
 
-  it("refuses a file with a header and no rows, and keeps nothing", async () => {
+  it("refuses a file with no rows or a column named twice, keeping nothing", async () => {
     const uploads = join(filesDir, "uploads", "imports");
     const kept = () => (existsSync(uploads) ? readdirSync(uploads) : []);
     const before = kept();
     for (const [body, name, message] of [
       ["id,name,email\r\n", "header.csv", "holds no rows after its header"],
       ["version: 1\n\n", "empty.ldif", "holds no person entries"],
+      ["id,note,note\r\n1,a,b\r\n", "twice.csv", "more than once"],
     ]) {
       const res = await app.request(`/api/imports/files?name=${name}`, {
         method: "POST",

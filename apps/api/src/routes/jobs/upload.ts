@@ -46,8 +46,12 @@ export function importUploadRoutes(deps: AppDeps, jobs: JobDeps) {
       await jobs.files.remove(fileKey);
       throw new ValidationError([{ path: "body", message: "is empty" }]);
     }
+    // A file refused here is not kept.
     const sample = await sampleSource(await jobs.files.read(fileKey), {
       format,
+    }).catch(async (error: unknown) => {
+      await jobs.files.remove(fileKey);
+      throw error;
     });
     if (sample.rows.length === 0) {
       await jobs.files.remove(fileKey);
