@@ -23,7 +23,8 @@ import { importRows } from "./table.js";
  * order of depth, so the stored org chart stays acyclic after each one;
  * each batch marks the rows it linked in its own transaction. Run again
  * after a stop, the links already made are no longer changes, so the
- * plan comes out the same and nothing is linked twice.
+ * plan comes out the same and nothing is linked twice. Returns the row
+ * of the first link this run made, or null when it made none.
  */
 export async function linkImportedManagers(
   directory: Directory,
@@ -31,18 +32,20 @@ export async function linkImportedManagers(
   job: ImportJobRef,
   previewJobId: string,
   batchSize: number,
-): Promise<void> {
+): Promise<number | null> {
   await transact(directory, actor, async (ctx) => {
     await beginImportBatch(ctx.tx, job);
     await planLinks(ctx.tx, previewJobId);
   });
   let after = { depth: -1, row: 0 };
+  let firstLinked: number | null = null;
   for (;;) {
     const last = await transact(directory, actor, async (ctx) => {
       await beginImportBatch(ctx.tx, job);
       return linkBatch(ctx, previewJobId, after, batchSize);
     });
-    if (!last) break;
+    if (!last) return firstLinked;
+    firstLinked ??= last.firstLinked;
     after = last;
   }
 }
@@ -233,7 +236,12 @@ async function linkBatch(
       where r.job_id = ${previewJobId} and ${employees.id} = r.employee_id
         and ${inJsonList(employees.id, changed)}`);
   }
-  return { depth: last.link_depth, row: last.row };
+  const linked = new Set(changed);
+  return {
+    depth: last.link_depth,
+    row: last.row,
+    firstLinked: batch.find((b) => linked.has(b.employee_id))?.row ?? null,
+  };
 }
 
 const EDITED =

@@ -107,11 +107,19 @@ export async function applyImport(
     await beginImportBatch(ctx.tx, job);
     await saveCheckpoint(ctx.tx, job.jobId, { phase: "managers" });
   });
-  await linkImportedManagers(directory, actor, job, previewJobId, batchSize);
+  const firstLinked = await linkImportedManagers(
+    directory,
+    actor,
+    job,
+    previewJobId,
+    batchSize,
+  );
   checkStopped?.();
+  // Stopped while linking managers, a run resumes at its first link.
+  const resumedAt = next ?? firstLinked ?? 0;
   return {
     ...(await countApplied(directory.db, previewJobId)),
-    resumedAtRow: already > 0 ? (next ?? 0) : 0,
+    resumedAtRow: already > 0 ? resumedAt : 0,
   };
 }
 

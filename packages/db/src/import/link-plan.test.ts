@@ -199,4 +199,36 @@ describe("planning an import's manager links", () => {
         "was left as it is",
     );
   });
+
+  it("says where a run stopped before linking managers resumed", async () => {
+    await importPeople([
+      ["r1", "", "Boss"],
+      ["r2", "r1", "Lead"],
+      ["r3", "r1", "Mover"],
+    ]);
+    const preview = await job("import.preview");
+    await previewImport(dir, admin, preview, csv([["r3", "r2", "Mover"]]));
+    const first = await job("import.apply");
+    await expect(
+      applyImport(dir, admin, first, preview.jobId, {
+        checkStopped: () => {
+          throw new Error("worker killed");
+        },
+      }),
+    ).rejects.toThrow("worker killed");
+    await handle.db.execute(sql`
+      update jobs set status = 'failed' where id = ${first.jobId}`);
+    const retried = await transact(dir, admin, (ctx) =>
+      retryJob(ctx, first.jobId),
+    );
+    const claimed = await claimJob(dir.db, retried.id, "test");
+    const counts = await applyImport(
+      dir,
+      admin,
+      { jobId: retried.id, attempt: claimed.attempt },
+      preview.jobId,
+    );
+    expect(counts).toMatchObject({ updated: 1, resumedAtRow: 2 });
+    expect(await managerOf("r3")).toBe("r2");
+  });
 });
