@@ -16,6 +16,7 @@ import { localPhotoDeps } from "./photos.js";
 import { seedIfEmpty } from "./seed.js";
 import { serveLocally } from "./server.js";
 import { type LocalSignIn, startLocalSignIn } from "./sign-in.js";
+import { startUploadSweep } from "./upload-sweep.js";
 
 /** How the local stack signs people in: ROSTER_SIGN_IN, else "oidc". */
 function signInMode(): "oidc" | "act-as" {
@@ -139,6 +140,7 @@ export async function startLocalStack(
       options.filesDir ??
       (process.env.ROSTER_FILES_DIR?.trim() ||
         join(REPO_ROOT, ".data", "files"));
+    const stopSweep = startUploadSweep(filesDir, logger);
     const jobs = localJobDeps({
       directory,
       filesDir,
@@ -166,6 +168,7 @@ export async function startLocalStack(
       seedReport,
       ...(access.issuer ? { identityProvider: access.issuer } : {}),
       close: async () => {
+        stopSweep();
         await server.close();
         await access.close?.();
         await live.stop();
