@@ -76,6 +76,44 @@ async function managerOf(externalId: string) {
   return rows[0]?.manager;
 }
 
+/**
+ * Moves `<prefix>3` from under `<prefix>1` to under `<prefix>2` with an
+ * apply stopped after its first pass, runs `meanwhile`, then retries
+ * the apply to the end.
+ */
+async function reparentWithStop(prefix: string, meanwhile = async () => {}) {
+  await importPeople([
+    [`${prefix}1`, "", "Boss"],
+    [`${prefix}2`, `${prefix}1`, "Lead"],
+    [`${prefix}3`, `${prefix}1`, "Mover"],
+  ]);
+  const preview = await job("import.preview");
+  const file = csv([[`${prefix}3`, `${prefix}2`, "Mover"]]);
+  await previewImport(dir, admin, preview, file);
+  const first = await job("import.apply");
+  await expect(
+    applyImport(dir, admin, first, preview.jobId, {
+      checkStopped: () => {
+        throw new Error("worker killed");
+      },
+    }),
+  ).rejects.toThrow("worker killed");
+  await meanwhile();
+  await handle.db.execute(sql`
+    update jobs set status = 'failed' where id = ${first.jobId}`);
+  const retried = await transact(dir, admin, (ctx) =>
+    retryJob(ctx, first.jobId),
+  );
+  const claimed = await claimJob(dir.db, retried.id, "test");
+  const counts = await applyImport(
+    dir,
+    admin,
+    { jobId: retried.id, attempt: claimed.attempt },
+    preview.jobId,
+  );
+  return { counts, previewJobId: preview.jobId };
+}
+
 describe("planning an import's manager links", () => {
   it("refuses a link that loops through the directory", async () => {
     await importPeople([
@@ -153,45 +191,20 @@ describe("planning an import's manager links", () => {
   });
 
   it("leaves a manager someone changed while the apply was stopped", async () => {
-    await importPeople([
-      ["m1", "", "Boss"],
-      ["m2", "m1", "Lead"],
-      ["m3", "m1", "Mover"],
-    ]);
-    const preview = await job("import.preview");
-    await previewImport(dir, admin, preview, csv([["m3", "m2", "Mover"]]));
-    const first = await job("import.apply");
-    await expect(
-      applyImport(dir, admin, first, preview.jobId, {
-        checkStopped: () => {
-          throw new Error("worker killed");
-        },
-      }),
-    ).rejects.toThrow("worker killed");
-    // Between the two passes, HR moves the person elsewhere by hand.
-    const [mover] = rowsOf<{ id: string; version: number }>(
-      await handle.db.execute(
-        sql`select id, version from employees where external_id = 'm3'`,
-      ),
-    );
-    if (!mover) throw new Error("m3 is missing");
-    await transact(dir, admin, (ctx) =>
-      updateEmployee(ctx, mover.id, mover.version, { managerId: null }),
-    );
-    await handle.db.execute(sql`
-      update jobs set status = 'failed' where id = ${first.jobId}`);
-    const retried = await transact(dir, admin, (ctx) =>
-      retryJob(ctx, first.jobId),
-    );
-    const claimed = await claimJob(dir.db, retried.id, "test");
-    await applyImport(
-      dir,
-      admin,
-      { jobId: retried.id, attempt: claimed.attempt },
-      preview.jobId,
-    );
+    const { previewJobId } = await reparentWithStop("m", async () => {
+      // Between the two passes, HR moves the person elsewhere by hand.
+      const [mover] = rowsOf<{ id: string; version: number }>(
+        await handle.db.execute(
+          sql`select id, version from employees where external_id = 'm3'`,
+        ),
+      );
+      if (!mover) throw new Error("m3 is missing");
+      await transact(dir, admin, (ctx) =>
+        updateEmployee(ctx, mover.id, mover.version, { managerId: null }),
+      );
+    });
     expect(await managerOf("m3")).toBeNull();
-    const { items } = await readImportDiff(reading(dir, admin), preview.jobId, {
+    const { items } = await readImportDiff(reading(dir, admin), previewJobId, {
       limit: 10,
     });
     expect(JSON.stringify(items[0])).toContain(
@@ -201,33 +214,7 @@ describe("planning an import's manager links", () => {
   });
 
   it("says where a run stopped before linking managers resumed", async () => {
-    await importPeople([
-      ["r1", "", "Boss"],
-      ["r2", "r1", "Lead"],
-      ["r3", "r1", "Mover"],
-    ]);
-    const preview = await job("import.preview");
-    await previewImport(dir, admin, preview, csv([["r3", "r2", "Mover"]]));
-    const first = await job("import.apply");
-    await expect(
-      applyImport(dir, admin, first, preview.jobId, {
-        checkStopped: () => {
-          throw new Error("worker killed");
-        },
-      }),
-    ).rejects.toThrow("worker killed");
-    await handle.db.execute(sql`
-      update jobs set status = 'failed' where id = ${first.jobId}`);
-    const retried = await transact(dir, admin, (ctx) =>
-      retryJob(ctx, first.jobId),
-    );
-    const claimed = await claimJob(dir.db, retried.id, "test");
-    const counts = await applyImport(
-      dir,
-      admin,
-      { jobId: retried.id, attempt: claimed.attempt },
-      preview.jobId,
-    );
+    const { counts } = await reparentWithStop("r");
     expect(counts).toMatchObject({ updated: 1, resumedAtRow: 2 });
     expect(await managerOf("r3")).toBe("r2");
   });
