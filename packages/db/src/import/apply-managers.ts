@@ -11,7 +11,12 @@ import { employees } from "../employee/table.js";
 import { inJsonList, jsonRows } from "../json-rows.js";
 import { lockReportingLines } from "../locks.js";
 import { beginImportBatch } from "./batch.js";
-import { LINK_CHANGES, planImportLinks, type RefusedRow } from "./link-plan.js";
+import {
+  LINK_CHANGES,
+  MANAGER_COLUMN,
+  planImportLinks,
+  WRITTEN_ROW,
+} from "./link-plan.js";
 import { cycleMessage, LEFT_OUT, setManagers } from "./managers.js";
 import type { ImportJobRef } from "./preview.js";
 import { importRows } from "./table.js";
@@ -73,7 +78,7 @@ async function planLinks(tx: Executor, previewJobId: string) {
     where r.job_id = ${previewJobId} and r.row = n.row and ${LINK_CHANGES}`);
   await recordProblems(tx, previewJobId, [
     ...(await unresolved(tx, previewJobId)),
-    ...(await columnsOf(tx, previewJobId, refused)),
+    ...refused,
   ]);
 }
 
@@ -84,23 +89,28 @@ async function linksPending(tx: Executor, previewJobId: string) {
   const [pending] = rowsOf<{ any: boolean }>(
     await tx.execute(sql`
       select exists (
-        select from ${importRows} r
-        join ${employees} e on e.id = r.employee_id
-        left join ${employees} m on m.id = e.manager_id
-        where r.job_id = ${previewJobId}
-          and r.applied in ('created', 'updated', 'unchanged')
-          and r.record ? 'managerExternalId'
-          and case when r.record->'managerExternalId' = 'null'::jsonb
-            then e.manager_id is not null
-            else m.external_id is distinct from
-                r.record->>'managerExternalId'
-              and exists (select from ${employees} w
-                where w.external_id = r.record->>'managerExternalId')
-            end
+        select from ${importRows} r ${WITH_MANAGER}
+        where r.job_id = ${previewJobId} and ${WRITTEN_ROW} and ${LINK_MISSING}
+          and (r.record->'managerExternalId' = 'null'::jsonb
+            or exists (select from ${employees} w
+              where w.external_id = r.record->>'managerExternalId'))
       ) as any`),
   );
   return pending?.any ?? true;
 }
+
+/** Joins `import_rows r` to its person `e` and their manager `m`. */
+const WITH_MANAGER = sql`join ${employees} e on e.id = r.employee_id
+  left join ${employees} m on m.id = e.manager_id`;
+
+/**
+ * On a row joined WITH_MANAGER: the person's manager is not the one the
+ * row names (the export's id, or none).
+ */
+const LINK_MISSING = sql`r.record ? 'managerExternalId'
+  and case when r.record->'managerExternalId' = 'null'::jsonb
+    then e.manager_id is not null
+    else m.external_id is distinct from r.record->>'managerExternalId' end`;
 
 // Rows whose person was edited since the apply wrote them and whose
 // manager link is still to make: the plan leaves them as they are.
@@ -110,16 +120,10 @@ async function editedPending(
 ): Promise<RowReason[]> {
   return rowsOf<RowReason>(
     await tx.execute(sql`
-      select r.row, ${EDITED}::text as message,
-        coalesce(r.record->'columns'->>'managerExternalId', '') as field
-      from ${importRows} r
-      join ${employees} e on e.id = r.employee_id
-      left join ${employees} m on m.id = e.manager_id
-      where r.job_id = ${previewJobId}
-        and r.applied in ('created', 'updated', 'unchanged')
-        and e.version <> r.employee_version
-        and r.record ? 'managerExternalId'
-        and m.external_id is distinct from r.record->>'managerExternalId'`),
+      select r.row, ${EDITED}::text as message, ${MANAGER_COLUMN} as field
+      from ${importRows} r ${WITH_MANAGER}
+      where r.job_id = ${previewJobId} and ${WRITTEN_ROW}
+        and e.version <> r.employee_version and ${LINK_MISSING}`),
   );
 }
 
@@ -130,12 +134,10 @@ async function unresolved(
 ): Promise<RowReason[]> {
   const rows = rowsOf<{ row: number; field: string; id: string }>(
     await tx.execute(sql`
-      select r.row,
-        coalesce(r.record->'columns'->>'managerExternalId', '') as field,
+      select r.row, ${MANAGER_COLUMN} as field,
         r.record->>'managerExternalId' as id
       from ${importRows} r
-      where r.job_id = ${previewJobId}
-        and r.applied in ('created', 'updated', 'unchanged')
+      where r.job_id = ${previewJobId} and ${WRITTEN_ROW}
         and r.record->>'managerExternalId' is not null
         and not exists (select from ${employees} w
           where w.external_id = r.record->>'managerExternalId')`),
@@ -145,23 +147,6 @@ async function unresolved(
     field,
     message: `no one in this file or the directory has id ${id}; ${LEFT_OUT}`,
   }));
-}
-
-async function columnsOf(
-  tx: Executor,
-  previewJobId: string,
-  refused: readonly RefusedRow[],
-): Promise<RowReason[]> {
-  if (refused.length === 0) return [];
-  const rows = rowsOf<RowReason>(
-    await tx.execute(sql`
-      select x.row, coalesce(
-          r.record->'columns'->>'managerExternalId', '') as field, x.message
-      from jsonb_to_recordset(${jsonRows(refused)})
-        as x(row integer, message text)
-      join ${importRows} r on r.job_id = ${previewJobId} and r.row = x.row`),
-  );
-  return rows;
 }
 
 interface Planned {
@@ -184,12 +169,12 @@ async function linkBatch(
 ) {
   const batch = rowsOf<Planned>(
     await ctx.tx.execute(sql`
-      select row, employee_id, employee_version, link_manager, link_depth,
-        coalesce(record->'columns'->>'managerExternalId', '') as field
-      from ${importRows}
-      where job_id = ${previewJobId} and link_depth is not null
-        and (link_depth, row) > (${after.depth}, ${after.row})
-      order by link_depth, row
+      select r.row, r.employee_id, r.employee_version, r.link_manager,
+        r.link_depth, ${MANAGER_COLUMN} as field
+      from ${importRows} r
+      where r.job_id = ${previewJobId} and r.link_depth is not null
+        and (r.link_depth, r.row) > (${after.depth}, ${after.row})
+      order by r.link_depth, r.row
       limit ${batchSize}`),
   );
   const last = batch.at(-1);
@@ -289,8 +274,7 @@ export async function linesAround(
   const rows = await tx.execute(sql`
     with recursive up(id, manager_id) as (
       select id, manager_id from ${employees}
-      where id in (select x::uuid
-        from jsonb_array_elements_text(${JSON.stringify(starts)}::jsonb) x)
+      where ${inJsonList(employees.id, starts)}
       union
       select e.id, e.manager_id from ${employees} e
       join up on e.id = up.manager_id

@@ -12,18 +12,26 @@ import { cycleMessage } from "./managers.js";
  */
 export type LinkStage = "preview" | "apply";
 
-/** A link refused because it would close a cycle, and why. */
+/** A link refused because it would close a cycle: where, and why. */
 export interface RefusedRow {
   row: number;
+  /** The export's manager column. */
+  field: string;
   message: string;
 }
+
+/** On `import_rows r`: a row the apply wrote someone for. */
+export const WRITTEN_ROW = sql`r.applied in ('created', 'updated', 'unchanged')`;
+
+/** On `import_rows r`: the export's manager column, or "". */
+export const MANAGER_COLUMN = sql`coalesce(
+  r.record->'columns'->>'managerExternalId', '')`;
 
 const ELIGIBLE = {
   preview: sql`r.kind <> 'rejected'`,
   // Someone edited since the apply wrote them is left as they are.
-  apply: sql`r.applied in ('created', 'updated', 'unchanged')
-    and exists (select from employees e
-      where e.id = r.employee_id and e.version = r.employee_version)`,
+  apply: sql`${WRITTEN_ROW} and exists (select from employees e
+    where e.id = r.employee_id and e.version = r.employee_version)`,
 };
 
 /**
@@ -77,8 +85,7 @@ export async function planImportLinks(
           where e.id = r.employee_id) as stored,
         r.record ? 'managerExternalId' as names,
         r.record->>'managerExternalId' as manager_external_id,
-        coalesce(r.record->'columns'->>'managerExternalId', '')
-          as manager_column
+        ${MANAGER_COLUMN} as manager_column
       from import_rows r
       where r.job_id = ${jobId} and ${ELIGIBLE[stage]}
     ) f
@@ -134,6 +141,7 @@ async function walkingByIndex(tx: Executor, walk: SQL) {
 interface Unreached {
   node: string;
   row: number | null;
+  field: string | null;
   manager: string | null;
   stored: string | null;
   wanted: boolean;
@@ -145,7 +153,7 @@ interface Unreached {
 async function refuseCycles(tx: Executor): Promise<RefusedRow[]> {
   const unreached = rowsOf<Unreached>(
     await tx.execute(sql`
-      select node, row, manager, stored,
+      select node, row, manager_column as field, manager, stored,
         names and resolved as wanted
       from import_link_nodes where depth is null`),
   );
@@ -160,11 +168,13 @@ async function refuseCycles(tx: Executor): Promise<RefusedRow[]> {
     ),
   );
   const plan = planReportingLines(stored, wanted, rowOf);
+  const fieldOf = new Map(unreached.map((u) => [u.node, u.field ?? ""]));
   const refused = plan.refused.flatMap(({ id, cycle }) => {
     const row = rowOf.get(id);
     if (row === undefined) return [];
     const rows = cycle.flatMap((c) => rowOf.get(c) ?? []);
-    return [{ node: id, row, message: cycleMessage(cycle.length, rows) }];
+    const message = cycleMessage(cycle.length, rows);
+    return [{ node: id, row, field: fieldOf.get(id) ?? "", message }];
   });
   if (refused.length > 0) {
     await tx.execute(sql`
@@ -193,7 +203,7 @@ async function refuseCycles(tx: Executor): Promise<RefusedRow[]> {
   await tx.execute(
     sql`update import_link_nodes set depth = 0 where depth is null`,
   );
-  return refused.map(({ row, message }) => ({ row, message }));
+  return refused.map(({ row, field, message }) => ({ row, field, message }));
 }
 
 /** The condition, on `import_link_nodes n`, for a link that changes. */

@@ -45,8 +45,9 @@ export interface WriteOptions {
 
 /**
  * Creates or updates the people of one batch, matched by the export's id
- * or by email (among `locked`, when the caller has locked them already). Only the fields the export names are compared and written,
- * so a re-import of the same file changes nothing.
+ * or by email (among `locked`, when the caller has locked them already).
+ * Only the fields the export names are compared and written, so a
+ * re-import of the same file changes nothing.
  */
 export async function writePeople(
   ctx: Context,

@@ -208,10 +208,10 @@ async function previewManagers(tx: Executor, jobId: string) {
   if (refused.length > 0) {
     await tx.execute(sql`
       update ${importRows} as r set reasons = r.reasons || jsonb_build_array(
-        jsonb_build_object('field', n.manager_column, 'message', x.message))
+        jsonb_build_object('field', x.field, 'message', x.message))
       from jsonb_to_recordset(${jsonRows(refused)})
-        as x(row integer, message text), import_link_nodes n
-      where r.job_id = ${jobId} and r.row = x.row and n.row = x.row`);
+        as x(row integer, field text, message text)
+      where r.job_id = ${jobId} and r.row = x.row`);
   }
   // Every row that writes someone gets its depth, the apply's order.
   await tx.execute(sql`
