@@ -20,9 +20,12 @@ import type { Written } from "./people.js";
 export const LEFT_OUT = "imported without this manager link";
 
 /**
- * The second pass: sets each imported person's manager once everyone is
- * in, so a manager may come later in the file than their reports. Returns
- * the ids of people whose manager changed.
+ * The second pass of the direct import (the CLI and the seed): sets each
+ * imported person's manager once everyone is in, so a manager may come
+ * later in the file than their reports. Returns the ids of people whose
+ * manager changed. It holds the file's people and the directory's
+ * reporting lines in memory, which suits those sizes; large files go
+ * through the preview and apply, which plan links in the database.
  */
 export async function linkManagers(
   directory: Directory,
