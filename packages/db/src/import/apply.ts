@@ -8,12 +8,13 @@ import type { Executor } from "../client.js";
 import { type Directory, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
 import { saveCheckpoint } from "../jobs/store.js";
+import { inJsonList } from "../json-rows.js";
 import { applyBatch, BATCH_COLUMNS } from "./apply-batch.js";
 import { linkImportedManagers } from "./apply-managers.js";
 import { beginImportBatch } from "./batch.js";
 import type { Organisation } from "./organisation.js";
 import type { ImportJobRef } from "./preview.js";
-import { importRows } from "./table.js";
+import { importOrder, importRows } from "./table.js";
 
 export interface ApplyOptions {
   batchSize?: number;
@@ -80,25 +81,41 @@ export async function applyImport(
   for (;;) {
     const last = await transact(directory, actor, async (ctx) => {
       await beginImportBatch(ctx.tx, job);
-      const batch = await ctx.tx
-        .select({ ...BATCH_COLUMNS, depth: importRows.depth })
-        .from(importRows)
+      // The next page of the order, then its rows not yet written: two
+      // lookups by key, so no statistics can turn either into a scan.
+      const page = await ctx.tx
+        .select({ depth: importOrder.depth, row: importOrder.row })
+        .from(importOrder)
         .where(
           and(
-            eq(importRows.jobId, previewJobId),
-            isNull(importRows.applied),
-            sql`(${importRows.depth}, ${importRows.row})
+            eq(importOrder.jobId, previewJobId),
+            sql`(${importOrder.depth}, ${importOrder.row})
               > (${after.depth}, ${after.row})`,
           ),
         )
-        .orderBy(asc(importRows.depth), asc(importRows.row))
-        .limit(batchSize)
-        .for("update");
+        .orderBy(asc(importOrder.depth), asc(importOrder.row))
+        .limit(batchSize);
+      const rows = page.map((p) => String(p.row));
+      const batch =
+        page.length === 0
+          ? []
+          : await ctx.tx
+              .select(BATCH_COLUMNS)
+              .from(importRows)
+              .where(
+                and(
+                  eq(importRows.jobId, previewJobId),
+                  inJsonList(importRows.row, rows),
+                  isNull(importRows.applied),
+                ),
+              )
+              .orderBy(asc(importRows.row))
+              .for("update");
       if (batch.length > 0) await applyBatch(ctx, previewJobId, batch, org);
-      return { count: batch.length, next: batch.at(-1) };
+      return { count: batch.length, next: page.at(-1) };
     });
     if (!last.next) break;
-    after = { depth: last.next.depth ?? 0, row: last.next.row };
+    after = { depth: last.next.depth, row: last.next.row };
     done += last.count;
     onProgress?.(done, total);
     checkStopped?.();
@@ -123,13 +140,17 @@ export async function applyImport(
   };
 }
 
-// Rejected rows are marked at once; the others get the depth the apply
-// orders by (a preview stored before depths were kept gets 0: file order).
+// Rejected rows are marked at once. A row the preview left out of the
+// order (one stored before it was kept) is written at depth 0, in file
+// order; the second pass links its manager.
 async function settleRejected(tx: Executor, previewJobId: string) {
   await tx.execute(sql`
-    update ${importRows} set depth = 0
-    where job_id = ${previewJobId} and kind <> 'rejected'
-      and depth is null and applied is null`);
+    insert into ${importOrder} (job_id, depth, row)
+    select r.job_id, 0, r.row from ${importRows} r
+    where r.job_id = ${previewJobId} and r.kind <> 'rejected'
+      and r.applied is null
+      and not exists (select from ${importOrder} o
+        where o.job_id = r.job_id and o.row = r.row)`);
   const marked = await tx.execute(sql`
     update ${importRows} set applied = 'rejected', applied_reasons = '[]'
     where job_id = ${previewJobId} and kind = 'rejected'
@@ -139,17 +160,17 @@ async function settleRejected(tx: Executor, previewJobId: string) {
 }
 
 async function progressOf(db: Executor, previewJobId: string) {
-  const [row] = await db
-    .select({
-      total: sql<number>`count(*)::int`,
-      done: sql<number>`count(${importRows.applied})::int`,
-      // The first row left in the apply's order: managers first.
-      next: sql<number | null>`(array_agg(${importRows.row}
-        order by ${importRows.depth}, ${importRows.row})
-        filter (where ${importRows.applied} is null))[1]`,
-    })
-    .from(importRows)
-    .where(eq(importRows.jobId, previewJobId));
+  const [row] = rowsOf<{ total: number; done: number; next: number | null }>(
+    await db.execute(sql`
+      select count(*)::int as total, count(r.applied)::int as done,
+        -- The first row left in the apply's order: managers first.
+        (select o.row from ${importOrder} o
+          join ${importRows} l on l.job_id = o.job_id and l.row = o.row
+          where o.job_id = ${previewJobId} and l.applied is null
+          order by o.depth, o.row limit 1) as next
+      from ${importRows} r
+      where r.job_id = ${previewJobId}`),
+  );
   return { total: row?.total ?? 0, done: row?.done ?? 0, next: row?.next };
 }
 

@@ -68,45 +68,43 @@ export async function planImportLinks(
     ) on commit drop`);
   // Indexed before any row goes in: an index made after rows were updated
   // in the same transaction may be unusable in it (broken HOT chains).
-  await tx.execute(sql`create index on import_link_nodes (external_id)`);
   await tx.execute(sql`create index on import_link_nodes (manager)`);
-  // Every lookup below is by a unique or indexed key, row by row, so the
-  // plan cannot turn into a scan per row whatever the statistics say.
+  // Each row's manager is the first row in the file with the id it
+  // names, else the directory's holder of that id; found as the nodes go
+  // in, so none is written twice.
   await tx.execute(sql`
     insert into import_link_nodes (node, row, external_id, stored, names,
-      manager_external_id, manager_column, found)
-    select distinct on (node) node, row, external_id, stored, names,
-      manager_external_id, manager_column, (select d.id::text
-        from employees d where d.external_id = manager_external_id)
-    from (
-      select coalesce(r.employee_id::text, 'row:' || r.row) as node, r.row,
-        r.record->>'externalId' as external_id,
-        (select e.manager_id::text from employees e
-          where e.id = r.employee_id) as stored,
-        r.record ? 'managerExternalId' as names,
-        r.record->>'managerExternalId' as manager_external_id,
-        ${MANAGER_COLUMN} as manager_column
-      from import_rows r
-      where r.job_id = ${jobId} and ${ELIGIBLE[stage]}
-    ) f
-    order by node, row`);
-  await tx.execute(sql`analyze import_link_nodes`);
-  // A manager in the file wins over the directory's holder of the id.
-  await tx.execute(sql`
-    update import_link_nodes n set
-      resolved = n.names
-        and (n.manager_external_id is null or l.found is not null),
-      manager = case
-        when not n.names then n.stored
-        when n.manager_external_id is null then null
-        else coalesce(l.found, n.stored) end
-    from (
-      select node, coalesce((select m.node from import_link_nodes m
-          where m.external_id = k.manager_external_id
-          order by m.row limit 1), k.found) as found
-      from import_link_nodes k
-    ) l
-    where l.node = n.node`);
+      manager_external_id, manager_column, found, resolved, manager)
+    with f as (
+      select distinct on (node) *
+      from (
+        select coalesce(r.employee_id::text, 'row:' || r.row) as node, r.row,
+          r.record->>'externalId' as external_id,
+          (select e.manager_id::text from employees e
+            where e.id = r.employee_id) as stored,
+          r.record ? 'managerExternalId' as names,
+          r.record->>'managerExternalId' as manager_external_id,
+          ${MANAGER_COLUMN} as manager_column
+        from import_rows r
+        where r.job_id = ${jobId} and ${ELIGIBLE[stage]}
+      ) eligible
+      order by node, row
+    ), firsts as (
+      select distinct on (external_id) external_id, node
+      from f where external_id is not null
+      order by external_id, row
+    ), l as (
+      select f.*, coalesce(m.node, (select d.id::text from employees d
+          where d.external_id = f.manager_external_id)) as found
+      from f left join firsts m on m.external_id = f.manager_external_id
+    )
+    select node, row, external_id, stored, names, manager_external_id,
+      manager_column, found,
+      names and (manager_external_id is null or found is not null),
+      case when not names then stored
+        when manager_external_id is null then null
+        else coalesce(found, stored) end
+    from l`);
   await tx.execute(sql`
     insert into import_link_nodes (node, manager, stored)
     select id::text, manager_id::text, manager_id::text from employees

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   type Actor,
   ColumnMapping,
+  EmployeeCreate,
   EmployeeSearch,
   readImportRows,
 } from "@roster/core";
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client.js";
 import { type Directory, reading, transact } from "../context.js";
 import { searchEmployees } from "../employee/search.js";
-import { updateEmployee } from "../employee/write.js";
+import { createEmployee, updateEmployee } from "../employee/write.js";
 import { claimJob, finishJob, retryJob } from "../jobs/store.js";
 import { claimedJob, openTestDatabase } from "../testing/index.js";
 import { applyImport } from "./apply.js";
@@ -114,6 +115,7 @@ describe("previewing and applying an import", () => {
           "imported without this manager link",
       },
     ]);
+    expect(rows[3]?.changes.map((c) => c.field)).not.toContain("manager");
     expect(rows[5]?.reasons).toEqual([
       { field: "Work email", message: "ada@diff.example is also on row 2" },
     ]);
@@ -167,6 +169,51 @@ describe("previewing and applying an import", () => {
     expect((await person("ada@diff.example"))?.jobTitle).toBe("Chair");
     expect((await person("ben@diff.example"))?.manager?.name).toBe(
       "Ada Lovelace",
+    );
+  });
+
+  it("settles each guessed manager change once the file is in", async () => {
+    const add = (givenName: string, managerId: string | null = null) =>
+      transact(dir, admin, (ctx) =>
+        createEmployee(
+          ctx,
+          EmployeeCreate.parse({
+            email: `${givenName.toLowerCase()}@guess.example`,
+            givenName,
+            familyName: "Guess",
+            managerId,
+          }),
+        ),
+      );
+    // Mia manages Pat but has no HR id yet: the file gives her one.
+    const mia = await add("Mia");
+    await add("Pat", mia.id);
+    const { job, counts } = await preview([
+      HEADER,
+      "g1,,Mia,Guess,mia@guess.example,,",
+      "g2,g1,Pat,Guess,pat@guess.example,,",
+      "g3,g9,Una,Guess,una@guess.example,,",
+      "g4,g2,Vic,Guess,vic@guess.example,,",
+    ]);
+    expect(counts).toMatchObject({ new: 2, changed: 2, rejected: 0 });
+    const rows = await diff(job.jobId);
+    const fields = (row: number) =>
+      rows.find((r) => r.row === row)?.changes.map((c) => c.field);
+    // Pat's manager stays Mia, and Una's is nobody yet: neither changes.
+    expect(fields(3)).toEqual(["externalId"]);
+    expect(fields(4)).not.toContain("manager");
+    expect(rows.find((r) => r.row === 5)?.changes).toContainEqual({
+      field: "manager",
+      before: null,
+      after: "g2",
+    });
+    const apply = await startJob("import.apply");
+    await applyImport(dir, admin, apply, job.jobId);
+    expect((await person("pat@guess.example"))?.manager?.name).toBe(
+      "Mia Guess",
+    );
+    expect((await person("vic@guess.example"))?.manager?.name).toBe(
+      "Pat Guess",
     );
   });
 

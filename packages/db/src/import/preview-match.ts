@@ -20,7 +20,10 @@ interface StoredPerson {
   departmentName: string | null;
   departmentKey: string | null;
   locationName: string | null;
+  managerId: string | null;
   managerExternalId: string | null;
+  /** Who the manager is in the diff: their export id, else email. */
+  managerLabel: string | null;
 }
 
 /** How the preview sees one record against the directory. */
@@ -28,8 +31,6 @@ export interface RecordDiff {
   kind: PreviewKind;
   employeeId: string | null;
   employeeVersion: number | null;
-  storedManagerId: string | null;
-  storedManagerLabel: string | null;
   changes: FieldChange[];
   reasons: ImportReason[];
 }
@@ -75,7 +76,12 @@ export async function diffBatch(
     }
     if (office.problem) reasons.push(office.problem);
     const changes =
-      reasons.length > 0 ? [] : fieldChanges(record, target, office);
+      reasons.length > 0
+        ? []
+        : [
+            ...fieldChanges(record, target, office),
+            ...managerChange(record, target),
+          ];
     result.set(record, {
       kind:
         reasons.length > 0
@@ -87,8 +93,6 @@ export async function diffBatch(
               : "unchanged",
       employeeId: target?.row.id ?? null,
       employeeVersion: target?.row.version ?? null,
-      storedManagerId: target?.row.managerId ?? null,
-      storedManagerLabel: target?.managerExternalId ?? null,
       changes,
       reasons,
     });
@@ -138,6 +142,30 @@ function fieldChanges(
   return changes;
 }
 
+/**
+ * The manager change the row makes if its link resolves as it usually
+ * does: a manager id names the person who holds it, so the link changes
+ * unless the stored manager holds that id. Whether it resolves at all
+ * (and to whom, when the stored manager has no id) is settled once the
+ * whole file is staged, and only rows where this guess was wrong are
+ * rewritten then.
+ */
+function managerChange(
+  record: ImportRecord,
+  target: StoredPerson | undefined,
+): FieldChange[] {
+  const wanted = record.managerExternalId;
+  if (wanted === undefined) return [];
+  const same =
+    wanted === null
+      ? (target?.managerId ?? null) === null
+      : target?.managerExternalId === wanted;
+  if (same) return [];
+  return [
+    { field: "manager", before: target?.managerLabel ?? null, after: wanted },
+  ];
+}
+
 async function storedPeople(
   db: Executor,
   records: readonly ImportRecord[],
@@ -163,7 +191,9 @@ async function storedPeople(
     departmentName: r.departmentName,
     departmentKey: r.departmentKey,
     locationName: r.locationName,
-    managerExternalId: r.managerExternalId ?? r.managerEmail,
+    managerId: r.row.managerId,
+    managerExternalId: r.managerExternalId,
+    managerLabel: r.managerExternalId ?? r.managerEmail,
   }));
 }
 

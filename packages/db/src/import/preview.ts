@@ -15,7 +15,12 @@ import { beginImportBatch } from "./batch.js";
 import { LINK_CHANGES, LINK_UNRESOLVED, planImportLinks } from "./link-plan.js";
 import { LEFT_OUT } from "./managers.js";
 import { diffBatch } from "./preview-match.js";
-import { type FieldChange, importRows, type PreviewKind } from "./table.js";
+import {
+  type FieldChange,
+  importOrder,
+  importRows,
+  type PreviewKind,
+} from "./table.js";
 
 /** Who ran a preview: the job it belongs to and the attempt running it. */
 export interface ImportJobRef {
@@ -57,6 +62,9 @@ export async function previewImport(
   assertCanCreateEmployee(actor, "employee");
   assertCanManageOrganisation(actor);
   await directory.db.delete(importRows).where(eq(importRows.jobId, job.jobId));
+  await directory.db
+    .delete(importOrder)
+    .where(eq(importOrder.jobId, job.jobId));
   let pending: MappedRow[] = [];
   let read = 0;
   const flush = async () => {
@@ -93,7 +101,9 @@ export async function previewImport(
     await beginImportBatch(ctx.tx, job);
     // Fresh statistics for the rows just staged keep the whole-file
     // passes below, and the apply's paging by depth, on sound plans.
-    await ctx.tx.execute(sql`analyze ${importRows}`);
+    await ctx.tx.execute(
+      sql`analyze ${importRows} (job_id, row, kind, applied)`,
+    );
     await rejectRepeats(ctx.tx, job.jobId);
     await previewManagers(ctx.tx, job.jobId);
   });
@@ -213,21 +223,40 @@ async function previewManagers(tx: Executor, jobId: string) {
         as x(row integer, field text, message text)
       where r.job_id = ${jobId} and r.row = x.row`);
   }
-  // Every row that writes someone gets its depth, the apply's order.
+  // Staging guessed each manager change; rows where the plan says
+  // otherwise (a link refused, unresolved, or to the stored manager after
+  // all) are rewritten, and only those.
   await tx.execute(sql`
-    update ${importRows} as r set
-      depth = n.depth,
-      changes = case when ${LINK_CHANGES} then r.changes || jsonb_build_array(
-        jsonb_build_object('field', 'manager',
-          'before', (select to_jsonb(coalesce(m.external_id, m.email))
-            from ${employees} m where m.id = n.stored::uuid),
-          'after', to_jsonb(n.manager_external_id)))
-        else r.changes end,
-      kind = case when ${LINK_CHANGES} and r.kind = 'unchanged'
-        then 'changed' else r.kind end
-    from import_link_nodes n
-    where r.job_id = ${jobId} and r.row = n.row`);
+    with settled as (
+      select r.row, (select coalesce(jsonb_agg(c), '[]'::jsonb)
+          from jsonb_array_elements(r.changes) c
+          where c->>'field' <> 'manager')
+        || case when ${LINK_CHANGES} then jsonb_build_array(
+          jsonb_build_object('field', 'manager',
+            'before', (select to_jsonb(coalesce(m.external_id, m.email))
+              from ${employees} m where m.id = n.stored::uuid),
+            'after', to_jsonb(n.manager_external_id)))
+          else '[]'::jsonb end as changes
+      from ${importRows} r join import_link_nodes n on n.row = r.row
+      where r.job_id = ${jobId}
+        and (${LINK_CHANGES}) <> (r.changes @> ${MANAGER_CHANGE})
+    )
+    update ${importRows} as r set changes = s.changes,
+      kind = case when r.kind = 'new' then 'new'
+        when jsonb_array_length(s.changes) > 0 then 'changed'
+        else 'unchanged' end
+    from settled s
+    where r.job_id = ${jobId} and r.row = s.row`);
+  // Every row that writes someone gets its depth: the apply's order.
+  await tx.execute(sql`
+    insert into ${importOrder} (job_id, depth, row)
+    select ${jobId}, n.depth, n.row from import_link_nodes n
+    where n.row is not null`);
+  // The apply pages through it by index; it must know the table is big.
+  await tx.execute(sql`analyze ${importOrder}`);
 }
+
+const MANAGER_CHANGE = sql`'[{"field": "manager"}]'::jsonb`;
 
 /** Counts a stored preview's rows by kind. */
 export async function countPreview(

@@ -60,11 +60,6 @@ export const importRows = pgTable(
       .default([]),
     /** Set when the apply wrote this person's manager link. */
     managerLinked: boolean("manager_linked").notNull().default(false),
-    /**
-     * The row's depth in the org chart the preview planned; the apply
-     * writes in this order, so managers come before their reports.
-     */
-    depth: integer("depth"),
     /** The manager the apply's plan links this person to (null: none). */
     linkManager: uuid("link_manager"),
     /** The person's depth in the planned org chart; set when planned. */
@@ -73,8 +68,29 @@ export const importRows = pgTable(
   (t) => [
     primaryKey({ columns: [t.jobId, t.row] }),
     index("import_rows_kind").on(t.jobId, t.kind, t.row),
-    index("import_rows_depth").on(t.jobId, t.depth, t.row),
   ],
+);
+// Migration 0009 also sets the table's fillfactor to 50 (drizzle cannot
+// declare it): with room left on each page for the apply's mark of every
+// row, the new version stays on its page and keeps its index entries (a
+// HOT update), which more than halves the cost of marking a batch.
+
+/**
+ * The order the apply writes a preview's rows in: by each row's depth in
+ * the org chart the preview planned, so managers come before their
+ * reports. Kept apart from the rows so that setting it for a whole file
+ * is an insert of narrow rows, not a rewrite of wide ones.
+ */
+export const importOrder = pgTable(
+  "import_order",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    depth: integer("depth").notNull(),
+    row: integer("row").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.depth, t.row] })],
 );
 
 export type ImportRowRecord = typeof importRows.$inferSelect;
