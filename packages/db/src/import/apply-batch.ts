@@ -13,11 +13,14 @@ import {
   importRows,
 } from "./table.js";
 
-/** The columns of a preview's row that the apply reads. */
+/** What the apply reads of a preview's row. */
 export type BatchRow = Pick<
   ImportRowRecord,
-  "row" | "kind" | "employeeId" | "employeeVersion" | "record" | "changes"
->;
+  "row" | "kind" | "employeeId" | "employeeVersion" | "record"
+> & {
+  /** The diff changes the person's manager. */
+  linksManager: boolean;
+};
 
 /** Selects those columns, for drizzle. */
 export const BATCH_COLUMNS = {
@@ -26,7 +29,8 @@ export const BATCH_COLUMNS = {
   employeeId: importRows.employeeId,
   employeeVersion: importRows.employeeVersion,
   record: importRows.record,
-  changes: importRows.changes,
+  linksManager: sql<boolean>`${importRows.changes}
+    @> '[{"field": "manager"}]'::jsonb`,
 };
 
 const STALE =
@@ -173,8 +177,11 @@ async function plannedManagers(
   const planned = new Map<number, string>();
   for (const r of rows) {
     const managerExternalId = r.record?.managerExternalId;
-    const linked = r.changes.some((c) => c.field === "manager");
-    if (r.kind === "new" && linked && typeof managerExternalId === "string") {
+    if (
+      r.kind === "new" &&
+      r.linksManager &&
+      typeof managerExternalId === "string"
+    ) {
       planned.set(r.row, managerExternalId);
     }
   }
