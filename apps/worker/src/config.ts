@@ -11,6 +11,12 @@ export interface WorkerConfig {
   /** A postgres:// URL; the worker always talks to a server. */
   databaseUrl: string | undefined;
   maxConnections: number;
+  /**
+   * How many batches an import apply writes at once, each on its own
+   * connection (`ROSTER_IMPORT_PARALLEL`); keep it below
+   * `maxConnections`, which also serves the heartbeat.
+   */
+  importParallel: number;
   /** The folder the local file store keeps uploads and reports in. */
   filesDir: string;
   /** The live-updates management API to post job events to. */
@@ -42,6 +48,11 @@ export function readWorkerConfig(
     maxConnections: positive(
       "ROSTER_DB_MAX_CONNECTIONS",
       env.ROSTER_DB_MAX_CONNECTIONS,
+      3,
+    ),
+    importParallel: positive(
+      "ROSTER_IMPORT_PARALLEL",
+      env.ROSTER_IMPORT_PARALLEL,
       2,
     ),
     filesDir: env.ROSTER_FILES_DIR?.trim() || `${repoRoot}.data/files`,

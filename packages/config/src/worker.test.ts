@@ -13,7 +13,8 @@ describe("readWorkerSettings", () => {
       jobId: "job-42",
       photosBucket: LINKED.Photos.name,
       realtimeEndpoint: LINKED.Realtime.managementEndpoint,
-      maxConnections: 2,
+      maxConnections: 3,
+      importParallel: 2,
     });
   });
 
@@ -26,11 +27,23 @@ describe("readWorkerSettings", () => {
       linked: false,
       jobId: "job-7",
       photosBucket: undefined,
-      maxConnections: 2,
+      maxConnections: 3,
       heartbeatMs: 2_000,
       companyDomain: "example.com",
     });
     expect(settings.filesDir).toMatch(/\.data[/\\]files$/);
+  });
+
+  it("takes how many import batches to write at once", () => {
+    const source = (value: string) =>
+      staticSource(
+        { ROSTER_JOB_ID: "j", ROSTER_IMPORT_PARALLEL: value },
+        LINKED,
+      );
+    expect(readWorkerSettings(source("4")).importParallel).toBe(4);
+    expect(() => readWorkerSettings(source("0"))).toThrow(
+      'ROSTER_IMPORT_PARALLEL must be a whole number from 1 to 16, not "0"',
+    );
   });
 
   it("names the database and the job when missing", () => {

@@ -20,10 +20,12 @@ export interface WorkerSettings extends DatabaseSettings {
   companyDomain: string;
   /** How often the worker beats its heartbeat and reports progress. */
   heartbeatMs: number;
+  /** How many batches an import apply writes at once, one per connection. */
+  importParallel: number;
 }
 
-// One job at a time: its queries and its heartbeat.
-const WORKER_MAX_CONNECTIONS = 2;
+// One job at a time: an import's two batches at once, and the heartbeat.
+const WORKER_MAX_CONNECTIONS = 3;
 
 /** Reads the worker's settings, throwing a SettingsError naming each gap. */
 export function readWorkerSettings(
@@ -67,5 +69,6 @@ export function readWorkerSettings(
       1,
       3_600_000,
     ),
+    importParallel: reader.integer("ROSTER_IMPORT_PARALLEL", 2, 1, 16),
   });
 }

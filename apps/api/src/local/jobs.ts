@@ -39,7 +39,11 @@ export function localJobDeps(options: LocalJobOptions): JobDeps {
     : inProcessLauncher({
         directory: options.directory,
         files,
-        config: readWorkerConfig({ ...process.env, ...env }, []),
+        config: {
+          ...readWorkerConfig({ ...process.env, ...env }, []),
+          // The embedded database has one connection: one batch at a time.
+          importParallel: 1,
+        },
         logger: options.logger,
       });
   return { launcher, files, companyDomain: options.companyDomain };

@@ -3,14 +3,13 @@ import {
   assertCanCreateEmployee,
   assertCanManageOrganisation,
 } from "@roster/core";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Directory, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
 import { saveCheckpoint } from "../jobs/store.js";
-import { inJsonList } from "../json-rows.js";
-import { applyBatch, BATCH_COLUMNS } from "./apply-batch.js";
 import { linkImportedManagers } from "./apply-managers.js";
+import { writePages } from "./apply-pages.js";
 import { beginImportBatch } from "./batch.js";
 import type { Organisation } from "./organisation.js";
 import type { ImportJobRef } from "./preview.js";
@@ -22,6 +21,11 @@ export interface ApplyOptions {
   onProgress?: (done: number, total: number) => void;
   /** Throws to stop the apply between batches. */
   checkStopped?: () => void;
+  /**
+   * How many batches to write at once, each on its own connection, where
+   * the org chart allows (see `writePages`); 1 for embedded PGlite.
+   */
+  parallel?: number;
 }
 
 /** What applying a preview did. */
@@ -46,19 +50,25 @@ export interface ApplyCounts {
  * and ends as one clean run would. A person edited after the preview is
  * left alone and reported.
  *
- * Preview and apply together reach about 14% of a COPY of the same rows
- * into a table with the directory's indexes (`pnpm bench`), short of the
- * 30% aimed for: each row is also staged, compared, audited and
- * journaled, and the application's work per batch does not overlap the
- * database's. Writing new people straight from the staged rows in SQL
- * would be the next step.
+ * On a server, batches within one level of the org chart are written
+ * two at a time (`parallel`). Preview and apply together still reach
+ * only about a fifth of a COPY of the same rows into a table with the
+ * directory's indexes (`pnpm bench`), short of the 30% aimed for: each
+ * row is also staged, compared, audited and journaled, and on two cores
+ * that work alone takes longer than the target allows (decision record
+ * 0009 has the arithmetic).
  */
 export async function applyImport(
   directory: Directory,
   actor: Actor,
   job: ImportJobRef,
   previewJobId: string,
-  { batchSize = 1000, onProgress, checkStopped }: ApplyOptions = {},
+  {
+    batchSize = 1000,
+    onProgress,
+    checkStopped,
+    parallel = 1,
+  }: ApplyOptions = {},
 ): Promise<ApplyCounts> {
   assertCanCreateEmployee(actor, "employee");
   assertCanManageOrganisation(actor);
@@ -77,49 +87,15 @@ export async function applyImport(
     await beginImportBatch(ctx.tx, job);
     return settleRejected(ctx.tx, previewJobId);
   });
-  let after = { depth: -1, row: 0 };
-  for (;;) {
-    const last = await transact(directory, actor, async (ctx) => {
-      await beginImportBatch(ctx.tx, job);
-      // The next page of the order, then its rows not yet written: two
-      // lookups by key, so no statistics can turn either into a scan.
-      const page = await ctx.tx
-        .select({ depth: importOrder.depth, row: importOrder.row })
-        .from(importOrder)
-        .where(
-          and(
-            eq(importOrder.jobId, previewJobId),
-            sql`(${importOrder.depth}, ${importOrder.row})
-              > (${after.depth}, ${after.row})`,
-          ),
-        )
-        .orderBy(asc(importOrder.depth), asc(importOrder.row))
-        .limit(batchSize);
-      const rows = page.map((p) => String(p.row));
-      const batch =
-        page.length === 0
-          ? []
-          : await ctx.tx
-              .select(BATCH_COLUMNS)
-              .from(importRows)
-              .where(
-                and(
-                  eq(importRows.jobId, previewJobId),
-                  inJsonList(importRows.row, rows),
-                  isNull(importRows.applied),
-                ),
-              )
-              .orderBy(asc(importRows.row))
-              .for("update");
-      if (batch.length > 0) await applyBatch(ctx, previewJobId, batch, org);
-      return { count: batch.length, next: page.at(-1) };
-    });
-    if (!last.next) break;
-    after = { depth: last.next.depth, row: last.next.row };
-    done += last.count;
-    onProgress?.(done, total);
-    checkStopped?.();
-  }
+  await writePages(directory, actor, job, previewJobId, org, {
+    batchSize,
+    parallel,
+    onBatch: (rows) => {
+      done += rows;
+      onProgress?.(done, total);
+    },
+    checkStopped,
+  });
   await transact(directory, actor, async (ctx) => {
     await beginImportBatch(ctx.tx, job);
     await saveCheckpoint(ctx.tx, job.jobId, { phase: "managers" });

@@ -36,6 +36,7 @@ export const importApplyJob = defineJob({
           run.log("batch", { done, total });
         },
         checkStopped: run.checkStopped,
+        parallel: run.config.importParallel,
       },
     );
     if (counts.resumedAtRow > 0) {

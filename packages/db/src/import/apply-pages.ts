@@ -1,0 +1,166 @@
+import { type Actor, foldForSearch } from "@roster/core";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../client.js";
+import { type Directory, transact } from "../context.js";
+import { rowsOf } from "../employee/read.js";
+import { inJsonList } from "../json-rows.js";
+import { applyBatch, BATCH_COLUMNS } from "./apply-batch.js";
+import { beginImportBatch } from "./batch.js";
+import type { Organisation } from "./organisation.js";
+import type { ImportJobRef } from "./preview.js";
+import { importOrder, importRows } from "./table.js";
+
+/** How the apply writes a preview's rows in the order it planned. */
+export interface PageOptions {
+  batchSize: number;
+  /** How many batches may be in flight at once, each in a transaction. */
+  parallel: number;
+  /** Told each time a batch commits, with how many rows it wrote. */
+  onBatch: (rows: number) => void;
+  /** Throws to stop the apply between batches. */
+  checkStopped?: (() => void) | undefined;
+}
+
+/** One page of the apply's order, and what writing it depends on. */
+export interface Page {
+  rows: number[];
+  last: { depth: number; row: number };
+  /** Every row is at this depth; null when the page spans two. */
+  depth: number | null;
+  /** It names a department or office the import has not settled yet. */
+  settles: boolean;
+}
+
+/**
+ * Writes a preview's rows not yet applied, page by page in the planned
+ * order: managers before their reports. Each page is one batch in its
+ * own transaction. Pages wholly within one level of the org chart do not
+ * depend on each other (everyone's manager is a level up, already
+ * committed), so up to `parallel` of them are written at once, on their
+ * own connections. A page that spans two levels, or that must create or
+ * update a department or office first, waits for the others and is
+ * written alone, so no batch ever refers to a row another has not yet
+ * committed. A batch that fails stops the rest; those in flight finish
+ * first, and a rerun carries on from whatever committed.
+ */
+export async function writePages(
+  directory: Directory,
+  actor: Actor,
+  job: ImportJobRef,
+  previewJobId: string,
+  org: Organisation,
+  { batchSize, parallel, onBatch, checkStopped }: PageOptions,
+): Promise<void> {
+  const running = new Map<Promise<void>, Page>();
+  let failure: { error: unknown } | undefined;
+  const write = (page: Page) => {
+    const done = transact(directory, actor, async (ctx) => {
+      await beginImportBatch(ctx.tx, job);
+      const batch = await ctx.tx
+        .select(BATCH_COLUMNS)
+        .from(importRows)
+        .where(
+          and(
+            eq(importRows.jobId, previewJobId),
+            inJsonList(importRows.row, page.rows.map(String)),
+            isNull(importRows.applied),
+          ),
+        )
+        .orderBy(asc(importRows.row))
+        .for("update");
+      if (batch.length > 0) await applyBatch(ctx, previewJobId, batch, org);
+      return batch.length;
+    }).then(onBatch, (error: unknown) => {
+      failure ??= { error };
+    });
+    const tracked = done.finally(() => running.delete(tracked));
+    running.set(tracked, page);
+  };
+  try {
+    let after = { depth: -1, row: 0 };
+    while (!failure) {
+      // One at a time, nothing overlaps: the embedded database has one
+      // connection, which a read must not share with an open batch.
+      if (parallel < 2) await Promise.all(running.keys());
+      const page = await nextPage(directory.db, previewJobId, after, {
+        batchSize,
+        org,
+      });
+      if (!page) break;
+      if (!mayJoin(page, running.values(), parallel)) {
+        await Promise.all(running.keys());
+      }
+      while (running.size >= parallel) await Promise.race(running.keys());
+      if (failure) break;
+      write(page);
+      after = page.last;
+      checkStopped?.();
+    }
+  } finally {
+    await Promise.all(running.keys());
+  }
+  if (failure) throw failure.error;
+}
+
+/**
+ * Whether `page` may be written beside the batches in flight: all of
+ * them, and it, within one level, none with anything to settle. Anyone
+ * a row of the page reports to is then a level up, in a batch already
+ * committed, and so is every department and office it names.
+ */
+export function mayJoin(
+  page: Pick<Page, "depth" | "settles">,
+  running: Iterable<Pick<Page, "depth" | "settles">>,
+  parallel: number,
+): boolean {
+  if (parallel < 2 || page.depth === null || page.settles) return false;
+  for (const other of running) {
+    if (other.depth !== page.depth || other.settles) return false;
+  }
+  return true;
+}
+
+async function nextPage(
+  db: Executor,
+  previewJobId: string,
+  after: { depth: number; row: number },
+  { batchSize, org }: { batchSize: number; org: Organisation },
+): Promise<Page | undefined> {
+  // A lateral lookup by key per row of the page: no statistics can turn
+  // it into a scan of the preview.
+  const rows = rowsOf<{
+    depth: number;
+    row: number;
+    department: string | null;
+    office: string | null;
+  }>(
+    await db.execute(sql`
+      select o.depth, o.row, r.department, r.office
+      from ${importOrder} o
+      left join lateral (
+        select x.record->'department'->>'name' as department,
+          x.record->'location'->>'externalId' as office
+        from ${importRows} x
+        where x.job_id = o.job_id and x.row = o.row
+      ) r on true
+      where o.job_id = ${previewJobId}
+        and (o.depth, o.row) > (${after.depth}, ${after.row})
+      order by o.depth, o.row
+      limit ${batchSize}`),
+  );
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (!first || !last) return undefined;
+  const settles = rows.some(
+    (r) =>
+      (r.department !== null &&
+        !org.departments.has(foldForSearch(r.department))) ||
+      (r.office !== null && !org.locations.has(r.office)),
+  );
+  return {
+    rows: rows.map((r) => r.row),
+    last: { depth: last.depth, row: last.row },
+    depth: first.depth === last.depth ? first.depth : null,
+    settles,
+  };
+}

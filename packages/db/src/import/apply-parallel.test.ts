@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import { type Actor, ColumnMapping, readImportRows } from "@roster/core";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../client.js";
+import { type Directory, transact } from "../context.js";
+import { rowsOf } from "../employee/read.js";
+import { claimJob, finishJob, retryJob } from "../jobs/store.js";
+import { claimedJob, openTestDatabase } from "../testing/index.js";
+import { applyImport } from "./apply.js";
+import { mayJoin } from "./apply-pages.js";
+import { previewImport } from "./preview.js";
+
+// Batches written at once need a connection each: a server's.
+const onServer = Boolean(process.env.DATABASE_URL);
+
+const admin: Actor = { id: randomUUID(), role: "admin" };
+const mapping = ColumnMapping.parse({
+  columns: {
+    externalId: "id",
+    managerExternalId: "manager",
+    givenName: "given",
+    familyName: "family",
+    email: "email",
+    departmentName: "team",
+  },
+});
+
+let handle: DatabaseHandle;
+let dir: Directory;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  dir = { db: handle.db, events: { publish: async () => {} } };
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+// A chief, `leads` leads under them, and `each` reports under every
+// lead. The later leads' reports are in a team no one before them is,
+// named by several batches of one level: it must be made by one batch
+// alone before the others run together.
+function org(tag: string, leads: number, each: number): string {
+  const lines = ["id,manager,given,family,email,team"];
+  const person = (id: string, manager: string, team: string) =>
+    lines.push(`${id},${manager},G${id},F${id},${id}@${tag}.example,${team}`);
+  for (let l = 1; l <= leads; l++) {
+    for (let r = 1; r <= each; r++) {
+      const team = l > leads / 2 ? "Late" : `Team ${r % 3}`;
+      person(`${tag}r${l}x${r}`, `${tag}l${l}`, team);
+    }
+  }
+  for (let l = 1; l <= leads; l++) person(`${tag}l${l}`, `${tag}c`, "Leads");
+  person(`${tag}c`, "", "");
+  return `${lines.join("\n")}\n`;
+}
+
+async function previewOf(csv: string) {
+  const job = await claimedJob(dir, admin, "import.preview");
+  await previewImport(
+    dir,
+    admin,
+    job,
+    readImportRows([new TextEncoder().encode(csv)], mapping),
+    { batchSize: 7 },
+  );
+  return job.jobId;
+}
+
+// Who reports to whom, and in which department, as written.
+async function written(tag: string) {
+  return rowsOf<{ email: string; manager: string | null; team: string }>(
+    await handle.db.execute(sql`
+      select e.email, m.email as manager, d.name as team
+      from employees e
+      left join employees m on m.id = e.manager_id
+      left join departments d on d.id = e.department_id
+      where e.email like ${`%@${tag}.example`} order by e.email`),
+  );
+}
+
+describe("which batches may be written at once", () => {
+  const level = (depth: number | null, settles = false) => ({ depth, settles });
+
+  it("lets pages of one level run together", () => {
+    expect(mayJoin(level(3), [level(3), level(3)], 3)).toBe(true);
+    expect(mayJoin(level(3), [], 2)).toBe(true);
+  });
+
+  it("keeps apart pages whose managers may be in flight", () => {
+    // A page spanning two levels may hold the next page's managers.
+    expect(mayJoin(level(null), [], 2)).toBe(false);
+    expect(mayJoin(level(3), [level(null)], 2)).toBe(false);
+    expect(mayJoin(level(3), [level(2)], 2)).toBe(false);
+  });
+
+  it("writes alone a page that settles a department or office", () => {
+    expect(mayJoin(level(3, true), [], 2)).toBe(false);
+    expect(mayJoin(level(3), [level(3, true)], 2)).toBe(false);
+  });
+
+  it("writes one at a time when asked to", () => {
+    expect(mayJoin(level(3), [], 1)).toBe(false);
+  });
+});
+
+describe.runIf(onServer)("writing batches of one level at once", () => {
+  it("writes what one batch at a time writes", async () => {
+    const oneAtATime = await previewOf(org("seq", 4, 9));
+    const together = await previewOf(org("par", 4, 9));
+    const apply = (preview: string, parallel: number) =>
+      claimedJob(dir, admin, "import.apply").then((job) =>
+        applyImport(dir, admin, job, preview, { batchSize: 4, parallel }),
+      );
+    const counts = await apply(together, 3);
+    expect(counts).toEqual(await apply(oneAtATime, 1));
+    expect(counts.created).toBe(41);
+    const rename = (rows: Awaited<ReturnType<typeof written>>) =>
+      rows.map((r) => JSON.stringify(r).replaceAll(/seq|par/g, "x"));
+    expect(rename(await written("par"))).toEqual(rename(await written("seq")));
+    const teams = rowsOf<{ n: number }>(
+      await handle.db.execute(
+        sql`select count(*)::int as n from departments
+          where name like 'Team %' or name = 'Late'`,
+      ),
+    );
+    expect(teams[0]?.n).toBe(4);
+  });
+
+  it("stops with batches in flight and resumes to one clean run", async () => {
+    const preview = await previewOf(org("stop", 3, 12));
+    const job = await claimedJob(dir, admin, "import.apply");
+    let launched = 0;
+    await expect(
+      applyImport(dir, admin, job, preview, {
+        batchSize: 4,
+        parallel: 2,
+        checkStopped: () => {
+          if (++launched === 6) throw new Error("worker killed");
+        },
+      }),
+    ).rejects.toThrow("worker killed");
+    const part = (await written("stop")).length;
+    expect(part).toBeGreaterThan(0);
+    expect(part).toBeLessThan(40);
+    await finishJob(dir, admin, job.jobId, job.attempt, {
+      status: "failed",
+      error: "worker killed",
+    });
+    const retried = (
+      await transact(dir, admin, (ctx) => retryJob(ctx, job.jobId))
+    ).id;
+    const claimed = await claimJob(dir.db, retried, "test");
+    const counts = await applyImport(
+      dir,
+      admin,
+      { jobId: retried, attempt: claimed.attempt },
+      preview,
+      { batchSize: 4, parallel: 2 },
+    );
+    expect(counts).toMatchObject({ created: 40, rejected: 0 });
+    const people = await written("stop");
+    expect(people).toHaveLength(40);
+    expect(people.filter((p) => p.manager === null)).toEqual([
+      { email: "stopc@stop.example", manager: null, team: null },
+    ]);
+    expect(
+      people.every((p) => p.email.startsWith("stopc") || p.manager !== null),
+    ).toBe(true);
+  });
+});
