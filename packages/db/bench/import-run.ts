@@ -139,6 +139,8 @@ async function main() {
       admin,
       preview,
       readImportRows(createReadStream(file), mapping),
+      // As the worker does on a server: two batches at once.
+      { parallel: 2 },
     );
     const previewed = performance.now();
     const applied = await applyImport(
@@ -146,7 +148,6 @@ async function main() {
       admin,
       await job("import.apply"),
       preview.jobId,
-      // As the worker writes on a server: two batches at once.
       { parallel: 2 },
     );
     const importMs = performance.now() - started;

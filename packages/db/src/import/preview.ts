@@ -34,6 +34,11 @@ export interface PreviewOptions {
   onBatch?: (rows: number) => void;
   /** Throws to stop the preview between batches. */
   checkStopped?: () => void;
+  /**
+   * How many batches to stage at once, each on its own connection; 1
+   * for embedded PGlite, whose one connection they would share.
+   */
+  parallel?: number;
 }
 
 /** What a preview found, by kind of row. */
@@ -57,7 +62,12 @@ export async function previewImport(
   actor: Actor,
   job: ImportJobRef,
   rows: AsyncIterable<MappedRow> | Iterable<MappedRow>,
-  { batchSize = 1000, onBatch, checkStopped }: PreviewOptions = {},
+  {
+    batchSize = 1000,
+    onBatch,
+    checkStopped,
+    parallel = 1,
+  }: PreviewOptions = {},
 ): Promise<PreviewCounts> {
   assertCanCreateEmployee(actor, "employee");
   assertCanManageOrganisation(actor);
@@ -67,36 +77,44 @@ export async function previewImport(
     .where(eq(importOrder.jobId, job.jobId));
   let pending: MappedRow[] = [];
   let read = 0;
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
+  const stage = async (batch: MappedRow[]) => {
     await transact(directory, actor, async (ctx) => {
       await beginImportBatch(ctx.tx, job);
       await stageBatch(ctx.tx, job.jobId, batch);
     });
     read += batch.length;
     onBatch?.(read);
-    checkStopped?.();
   };
-  // One batch is staged while the next is read and mapped, so parsing
-  // and the database work overlap; never more than one is in flight.
-  let staging: Promise<void> | undefined;
+  // Batches are staged while the next is read and mapped, so parsing
+  // and the database work overlap: `parallel` at most, each in its own
+  // transaction (batches do not depend on each other).
+  const staging = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  const flush = async () => {
+    while (staging.size >= parallel) await Promise.race(staging);
+    if (failure) throw failure.error;
+    checkStopped?.();
+    const batch = pending;
+    pending = [];
+    const done: Promise<void> = stage(batch)
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => staging.delete(done));
+    staging.add(done);
+  };
   try {
     for await (const row of rows) {
       pending.push(row);
-      if (pending.length >= batchSize) {
-        await staging;
-        staging = flush();
-        // Observed here so a failure waits, unreported, for the await.
-        staging.catch(() => {});
-      }
+      if (pending.length >= batchSize) await flush();
     }
-    await staging;
     if (pending.length > 0) await flush();
   } finally {
     // A file that fails to read must not leave a batch writing unawaited.
-    await staging?.catch(() => {});
+    await Promise.all(staging);
   }
+  if (failure) throw failure.error;
+  checkStopped?.();
   await transact(directory, actor, async (ctx) => {
     await beginImportBatch(ctx.tx, job);
     // Fresh statistics for the rows just staged keep the whole-file

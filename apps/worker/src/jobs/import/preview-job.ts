@@ -41,6 +41,7 @@ export const importPreviewJob = defineJob({
           run.log("batch", { rows });
         },
         checkStopped: run.checkStopped,
+        parallel: run.config.importParallel,
       },
     );
     run.progress(bytes, bytes);

@@ -55,16 +55,27 @@ function org(tag: string, leads: number, each: number): string {
   return `${lines.join("\n")}\n`;
 }
 
-async function previewOf(csv: string) {
+async function previewOf(csv: string, parallel = 1) {
   const job = await claimedJob(dir, admin, "import.preview");
   await previewImport(
     dir,
     admin,
     job,
     readImportRows([new TextEncoder().encode(csv)], mapping),
-    { batchSize: 7 },
+    { batchSize: 7, parallel },
   );
   return job.jobId;
+}
+
+// A preview's stored diff, row by row, with the file's tag taken out.
+async function diffOf(jobId: string, tag: string) {
+  return rowsOf<Record<string, unknown>>(
+    await handle.db.execute(sql`
+      select r.row, r.kind, r.label, r.changes, r.reasons, o.depth
+      from import_rows r
+      left join import_order o on o.job_id = r.job_id and o.row = r.row
+      where r.job_id = ${jobId} order by r.row`),
+  ).map((r) => JSON.stringify(r).replaceAll(tag, "x"));
 }
 
 // Who reports to whom, and in which department, as written.
@@ -104,7 +115,7 @@ describe("which batches may be written at once", () => {
   });
 });
 
-describe.runIf(onServer)("writing batches of one level at once", () => {
+describe.runIf(onServer)("staging and writing batches at once", () => {
   it("writes what one batch at a time writes", async () => {
     const oneAtATime = await previewOf(org("seq", 4, 9));
     const together = await previewOf(org("par", 4, 9));
@@ -125,6 +136,28 @@ describe.runIf(onServer)("writing batches of one level at once", () => {
       ),
     );
     expect(teams[0]?.n).toBe(4);
+  });
+
+  it("stages batches at once into the same diff", async () => {
+    const csv = (tag: string) =>
+      `${org(tag, 3, 10)}bad,,,,bad@${tag}.example,\n${tag}l1,,A,Copy,copy@${tag}.example,\n`;
+    const alone = await previewOf(csv("one"));
+    const together = await previewOf(csv("two"), 3);
+    const diff = await diffOf(together, "two");
+    expect(diff).toEqual(await diffOf(alone, "one"));
+    expect(diff).toHaveLength(36);
+  });
+
+  it("stops staging at the file's error with batches in flight", async () => {
+    const job = await claimedJob(dir, admin, "import.preview");
+    async function* broken() {
+      const csv = org("broken", 3, 10);
+      yield* readImportRows([new TextEncoder().encode(csv)], mapping);
+      throw new Error("unexpected end of file");
+    }
+    await expect(
+      previewImport(dir, admin, job, broken(), { batchSize: 3, parallel: 2 }),
+    ).rejects.toThrow("unexpected end of file");
   });
 
   it("stops with batches in flight and resumes to one clean run", async () => {
