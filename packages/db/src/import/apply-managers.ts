@@ -63,8 +63,9 @@ async function planLinks(tx: Executor, previewJobId: string) {
   await tx.execute(
     sql`analyze ${importRows} (job_id, row, applied, employee_id)`,
   );
-  await recordProblems(tx, previewJobId, await editedPending(tx, previewJobId));
-  if (!(await linksPending(tx, previewJobId))) {
+  const missing = await missingLinks(tx, previewJobId);
+  await recordProblems(tx, previewJobId, missing.edited);
+  if (!missing.pending) {
     await tx.execute(sql`
       update ${importRows} set link_manager = null, link_depth = null
       where job_id = ${previewJobId} and link_depth is not null`);
@@ -86,21 +87,34 @@ async function planLinks(tx: Executor, previewJobId: string) {
   ]);
 }
 
-// Whether any written row's person lacks a manager the row names and
-// someone has: most links are made as people are created, and planning
-// the whole org chart again is worth it only when some are not.
-async function linksPending(tx: Executor, previewJobId: string) {
-  const [pending] = rowsOf<{ any: boolean }>(
+// The written rows whose person lacks the manager the row names, in one
+// pass: those edited since the apply wrote them, which the plan leaves
+// as they are, and whether any link is left that someone could make.
+// Most links are made as people are created, and planning the whole org
+// chart again is worth it only when some are not.
+async function missingLinks(
+  tx: Executor,
+  previewJobId: string,
+): Promise<{ edited: RowReason[]; pending: boolean }> {
+  const [found] = rowsOf<{
+    edited: { row: number; field: string }[];
+    pending: boolean;
+  }>(
     await tx.execute(sql`
-      select exists (
-        select from ${importRows} r ${WITH_MANAGER}
-        where r.job_id = ${previewJobId} and ${WRITTEN_ROW} and ${LINK_MISSING}
-          and (r.record->'managerExternalId' = 'null'::jsonb
-            or exists (select from ${employees} w
-              where w.external_id = r.record->>'managerExternalId'))
-      ) as any`),
+      select coalesce(jsonb_agg(jsonb_build_object(
+            'row', r.row, 'field', ${MANAGER_COLUMN}))
+          filter (where e.version <> r.employee_version), '[]') as edited,
+        coalesce(bool_or(r.record->'managerExternalId' = 'null'::jsonb
+          or exists (select from ${employees} w
+            where w.external_id = r.record->>'managerExternalId')),
+          false) as pending
+      from ${importRows} r ${WITH_MANAGER}
+      where r.job_id = ${previewJobId} and ${WRITTEN_ROW} and ${LINK_MISSING}`),
   );
-  return pending?.any ?? true;
+  return {
+    edited: (found?.edited ?? []).map((e) => ({ ...e, message: EDITED })),
+    pending: found?.pending ?? true,
+  };
 }
 
 /** Joins `import_rows r` to its person `e` and their manager `m`. */
@@ -115,21 +129,6 @@ const LINK_MISSING = sql`r.record ? 'managerExternalId'
   and case when r.record->'managerExternalId' = 'null'::jsonb
     then e.manager_id is not null
     else m.external_id is distinct from r.record->>'managerExternalId' end`;
-
-// Rows whose person was edited since the apply wrote them and whose
-// manager link is still to make: the plan leaves them as they are.
-async function editedPending(
-  tx: Executor,
-  previewJobId: string,
-): Promise<RowReason[]> {
-  return rowsOf<RowReason>(
-    await tx.execute(sql`
-      select r.row, ${EDITED}::text as message, ${MANAGER_COLUMN} as field
-      from ${importRows} r ${WITH_MANAGER}
-      where r.job_id = ${previewJobId} and ${WRITTEN_ROW}
-        and e.version <> r.employee_version and ${LINK_MISSING}`),
-  );
-}
 
 // Rows naming a manager nobody has, found without planning anything.
 async function unresolved(
