@@ -6,8 +6,7 @@ import type { DatabaseHandle } from "../client.js";
 import { type Directory, reading, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
 import { updateEmployee } from "../employee/write.js";
-import { claimJob, retryJob } from "../jobs/store.js";
-import { claimedJob, openTestDatabase } from "../testing/index.js";
+import { claimedJob, openTestDatabase, retriedJob } from "../testing/index.js";
 import { applyImport } from "./apply.js";
 import { readImportDiff } from "./diff.js";
 import { previewImport } from "./preview.js";
@@ -99,18 +98,8 @@ async function reparentWithStop(prefix: string, meanwhile = async () => {}) {
     }),
   ).rejects.toThrow("worker killed");
   await meanwhile();
-  await handle.db.execute(sql`
-    update jobs set status = 'failed' where id = ${first.jobId}`);
-  const retried = await transact(dir, admin, (ctx) =>
-    retryJob(ctx, first.jobId),
-  );
-  const claimed = await claimJob(dir.db, retried.id, "test");
-  const counts = await applyImport(
-    dir,
-    admin,
-    { jobId: retried.id, attempt: claimed.attempt },
-    preview.jobId,
-  );
+  const retried = await retriedJob(dir, admin, first, "worker killed");
+  const counts = await applyImport(dir, admin, retried, preview.jobId);
   return { counts, previewJobId: preview.jobId };
 }
 

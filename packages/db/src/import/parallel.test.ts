@@ -3,10 +3,9 @@ import { type Actor, ColumnMapping, readImportRows } from "@roster/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client.js";
-import { type Directory, transact } from "../context.js";
+import type { Directory } from "../context.js";
 import { rowsOf } from "../employee/read.js";
-import { claimJob, finishJob, retryJob } from "../jobs/store.js";
-import { claimedJob, openTestDatabase } from "../testing/index.js";
+import { claimedJob, openTestDatabase, retriedJob } from "../testing/index.js";
 import { applyImport } from "./apply.js";
 import { mayJoin } from "./apply-pages.js";
 import { previewImport } from "./preview.js";
@@ -176,21 +175,11 @@ describe.runIf(onServer)("staging and writing batches at once", () => {
     const part = (await written("stop")).length;
     expect(part).toBeGreaterThan(0);
     expect(part).toBeLessThan(40);
-    await finishJob(dir, admin, job.jobId, job.attempt, {
-      status: "failed",
-      error: "worker killed",
+    const retried = await retriedJob(dir, admin, job, "worker killed");
+    const counts = await applyImport(dir, admin, retried, preview, {
+      batchSize: 4,
+      parallel: 2,
     });
-    const retried = (
-      await transact(dir, admin, (ctx) => retryJob(ctx, job.jobId))
-    ).id;
-    const claimed = await claimJob(dir.db, retried, "test");
-    const counts = await applyImport(
-      dir,
-      admin,
-      { jobId: retried, attempt: claimed.attempt },
-      preview,
-      { batchSize: 4, parallel: 2 },
-    );
     expect(counts).toMatchObject({ created: 40, rejected: 0 });
     const people = await written("stop");
     expect(people).toHaveLength(40);

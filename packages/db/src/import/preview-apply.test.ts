@@ -11,8 +11,7 @@ import type { DatabaseHandle } from "../client.js";
 import { type Directory, reading, transact } from "../context.js";
 import { searchEmployees } from "../employee/search.js";
 import { createEmployee, updateEmployee } from "../employee/write.js";
-import { claimJob, finishJob, retryJob } from "../jobs/store.js";
-import { claimedJob, openTestDatabase } from "../testing/index.js";
+import { claimedJob, openTestDatabase, retriedJob } from "../testing/index.js";
 import { applyImport } from "./apply.js";
 import { readImportDiff } from "./diff.js";
 import { type ImportJobRef, previewImport } from "./preview.js";
@@ -257,21 +256,10 @@ describe("previewing and applying an import", () => {
     // Managers first: r1, then r9 down to r5 made it; r4 to r2 did not.
     expect(await person("r5@resume.example")).toBeDefined();
     expect(await person("r4@resume.example")).toBeUndefined();
-    await finishJob(dir, admin, apply.jobId, apply.attempt, {
-      status: "failed",
-      error: "worker killed",
+    const retried = await retriedJob(dir, admin, apply, "worker killed");
+    const counts = await applyImport(dir, admin, retried, job.jobId, {
+      batchSize: 3,
     });
-    const retried = (
-      await transact(dir, admin, (ctx) => retryJob(ctx, apply.jobId))
-    ).id;
-    const claimed = await claimJob(dir.db, retried, "test");
-    const counts = await applyImport(
-      dir,
-      admin,
-      { jobId: retried, attempt: claimed.attempt },
-      job.jobId,
-      { batchSize: 3 },
-    );
     expect(counts).toEqual({
       created: 9,
       updated: 0,

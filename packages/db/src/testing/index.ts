@@ -10,7 +10,7 @@ import {
   openDatabase,
 } from "../client.js";
 import { type Directory, transact } from "../context.js";
-import { claimJob, createJob } from "../jobs/store.js";
+import { claimJob, createJob, finishJob, retryJob } from "../jobs/store.js";
 
 /**
  * Test databases. Each test file gets its own database, copied from one
@@ -197,4 +197,26 @@ export async function claimedJob(
   );
   const claimed = await claimJob(directory.db, created.id, "test");
   return { jobId: created.id, attempt: claimed.attempt };
+}
+
+/**
+ * Fails `job` as a worker that died with `error` would leave it, retries
+ * it and claims the new attempt: what a test of resuming hands to the
+ * rerun.
+ */
+export async function retriedJob(
+  directory: Directory,
+  actor: Actor,
+  job: { jobId: string; attempt: number },
+  error: string,
+): Promise<{ jobId: string; attempt: number }> {
+  await finishJob(directory, actor, job.jobId, job.attempt, {
+    status: "failed",
+    error,
+  });
+  const retried = await transact(directory, actor, (ctx) =>
+    retryJob(ctx, job.jobId),
+  );
+  const claimed = await claimJob(directory.db, retried.id, "test");
+  return { jobId: retried.id, attempt: claimed.attempt };
 }
