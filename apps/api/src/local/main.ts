@@ -15,6 +15,11 @@ console.log(
   `Roster API listening on ${stack.url}/api (docs: ${stack.url}/api/docs)`,
 );
 console.log(`Live updates on ${stack.realtime.url}`);
+console.log(
+  stack.identityProvider
+    ? `Sign in through the local identity provider at ${stack.identityProvider}`
+    : "Sign-in skipped (act-as mode): acting as the local admin",
+);
 console.log(`Open Roster at http://127.0.0.1:${uiPort}/`);
 
 let closing = false;
