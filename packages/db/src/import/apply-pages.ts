@@ -6,7 +6,11 @@ import { rowsOf } from "../employee/read.js";
 import { inJsonList } from "../json-rows.js";
 import { applyBatch, BATCH_COLUMNS } from "./apply-batch.js";
 import { beginImportBatch } from "./batch.js";
-import type { Organisation } from "./organisation.js";
+import {
+  adoptOrganisation,
+  copyOrganisation,
+  type Organisation,
+} from "./organisation.js";
 import type { ImportJobRef } from "./preview.js";
 import { importOrder, importRows } from "./table.js";
 
@@ -55,6 +59,8 @@ export async function writePages(
   let failure: { error: unknown } | undefined;
   const write = (page: Page) => {
     const done = transact(directory, actor, async (ctx) => {
+      // A retried transaction starts again from what had committed.
+      const settled = copyOrganisation(org);
       await beginImportBatch(ctx.tx, job);
       const batch = await ctx.tx
         .select(BATCH_COLUMNS)
@@ -68,11 +74,18 @@ export async function writePages(
         )
         .orderBy(asc(importRows.row))
         .for("update");
-      if (batch.length > 0) await applyBatch(ctx, previewJobId, batch, org);
-      return batch.length;
-    }).then(onBatch, (error: unknown) => {
-      failure ??= { error };
-    });
+      if (batch.length > 0) {
+        await applyBatch(ctx, previewJobId, batch, settled);
+      }
+      return { rows: batch.length, settled };
+    })
+      .then(({ rows, settled }) => {
+        adoptOrganisation(org, settled);
+        onBatch(rows);
+      })
+      .catch((error: unknown) => {
+        failure ??= { error };
+      });
     const tracked = done.finally(() => running.delete(tracked));
     running.set(tracked, page);
   };
@@ -97,6 +110,7 @@ export async function writePages(
       checkStopped?.();
     }
   } finally {
+    // Every batch in flight ends before the apply returns or throws.
     await Promise.all(running.keys());
   }
   if (failure) throw failure.error;
@@ -104,16 +118,19 @@ export async function writePages(
 
 /**
  * Whether `page` may be written beside the batches in flight: all of
- * them, and it, within one level, none with anything to settle. Anyone
- * a row of the page reports to is then a level up, in a batch already
- * committed, and so is every department and office it names.
+ * them, and it, within one level below the top, none with anything to
+ * settle. Anyone a row of the page reports to is then a level up, in a
+ * batch already committed, and so is every department and office it
+ * names. The top level is written one batch at a time: beside the roots
+ * it holds whoever sits in or under a reporting cycle the directory
+ * already had, where a manager and their report can share a level.
  */
 export function mayJoin(
   page: Pick<Page, "depth" | "settles">,
   running: Iterable<Pick<Page, "depth" | "settles">>,
   parallel: number,
 ): boolean {
-  if (parallel < 2 || page.depth === null || page.settles) return false;
+  if (parallel < 2 || !page.depth || page.settles) return false;
   for (const other of running) {
     if (other.depth !== page.depth || other.settles) return false;
   }

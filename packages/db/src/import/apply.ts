@@ -11,7 +11,7 @@ import { saveCheckpoint } from "../jobs/store.js";
 import { linkImportedManagers } from "./apply-managers.js";
 import { writePages } from "./apply-pages.js";
 import { beginImportBatch } from "./batch.js";
-import type { Organisation } from "./organisation.js";
+import { newOrganisation } from "./organisation.js";
 import type { ImportJobRef } from "./preview.js";
 import { importOrder, importRows } from "./table.js";
 
@@ -78,11 +78,7 @@ export async function applyImport(
     next,
   } = await progressOf(directory.db, previewJobId);
   let done = already;
-  const org: Organisation = {
-    departments: new Map(),
-    locations: new Map(),
-    locationNames: new Map(),
-  };
+  const org = newOrganisation();
   done += await transact(directory, actor, async (ctx) => {
     await beginImportBatch(ctx.tx, job);
     return settleRejected(ctx.tx, previewJobId);

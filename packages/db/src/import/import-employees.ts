@@ -10,7 +10,12 @@ import {
 import { type Directory, transact } from "../context.js";
 import { ImportLog } from "./log.js";
 import { linkManagers } from "./managers.js";
-import { type Organisation, placeRecords } from "./organisation.js";
+import {
+  adoptOrganisation,
+  copyOrganisation,
+  newOrganisation,
+  placeRecords,
+} from "./organisation.js";
 import { type Outcome, type Written, writePeople } from "./people.js";
 
 export interface ImportOptions {
@@ -53,21 +58,27 @@ export async function importEmployees(
     ]);
   }
   const log = new ImportLog();
-  const org: Organisation = {
-    departments: new Map(),
-    locations: new Map(),
-    locationNames: new Map(),
-  };
+  const org = newOrganisation();
   const isRepeat = repeatChecker(log);
   const written: Written[] = [];
   let batch: ImportRecord[] = [];
   const flush = async () => {
     const records = batch;
     batch = [];
-    const done = await transact(directory, actor, async (ctx) =>
-      writePeople(ctx, await placeRecords(ctx, records, org, log), log),
-    );
-    written.push(...done);
+    // A retried transaction starts again from what had committed.
+    const done = await transact(directory, actor, async (ctx) => {
+      const settled = copyOrganisation(org);
+      const found = new ImportLog();
+      const people = await writePeople(
+        ctx,
+        await placeRecords(ctx, records, settled, found),
+        found,
+      );
+      return { people, settled, found };
+    });
+    adoptOrganisation(org, done.settled);
+    log.append(done.found);
+    written.push(...done.people);
   };
   for await (const item of rows) {
     if (!item.ok) log.rejectRow(item.rejected);

@@ -17,6 +17,16 @@ export class ImportLog {
     add(this.notes, row, { field, message });
   }
 
+  /** Takes in what another log found, as a committed batch's. */
+  append(other: ImportLog): void {
+    for (const [row, reasons] of other.errors) {
+      for (const r of reasons) add(this.errors, row, r);
+    }
+    for (const [row, reasons] of other.notes) {
+      for (const r of reasons) add(this.notes, row, r);
+    }
+  }
+
   get rejected(): RowProblem[] {
     return byRow(this.errors);
   }

@@ -28,6 +28,35 @@ export interface Organisation {
   locationNames: Map<string, string>;
 }
 
+/** A new, empty record of what an import has settled. */
+export function newOrganisation(): Organisation {
+  return {
+    departments: new Map(),
+    locations: new Map(),
+    locationNames: new Map(),
+  };
+}
+
+/**
+ * What `org` has settled, to work on inside one transaction: a
+ * transaction retried after a deadlock must not reuse a department or
+ * office its rolled-back attempt made. Once it commits, `adopt` the copy.
+ */
+export function copyOrganisation(org: Organisation): Organisation {
+  return {
+    departments: new Map(org.departments),
+    locations: new Map(org.locations),
+    locationNames: new Map(org.locationNames),
+  };
+}
+
+/** Keeps what a committed transaction settled on its copy of `org`. */
+export function adoptOrganisation(org: Organisation, settled: Organisation) {
+  for (const [key, id] of settled.departments) org.departments.set(key, id);
+  for (const [id, l] of settled.locations) org.locations.set(id, l);
+  for (const [key, id] of settled.locationNames) org.locationNames.set(key, id);
+}
+
 /** Where a person belongs; undefined when the export does not say. */
 export interface Placement {
   departmentId?: string | null;
@@ -87,14 +116,24 @@ async function settleDepartments(
     wanted.delete(d.nameKey);
   }
   if (wanted.size === 0) return;
+  // Another import may be making the same department right now: its
+  // insert wins, this one waits for it and then takes its row.
   const created = await ctx.tx
     .insert(departments)
     .values([...wanted].map(([nameKey, name]) => ({ name, nameKey })))
+    .onConflictDoNothing({ target: departments.nameKey })
     .returning({ id: departments.id, nameKey: departments.nameKey });
   for (const d of created) {
     org.departments.set(d.nameKey, d.id);
     ctx.emit({ type: "department.created", id: d.id });
+    wanted.delete(d.nameKey);
   }
+  if (wanted.size === 0) return;
+  const taken = await ctx.tx
+    .select({ id: departments.id, nameKey: departments.nameKey })
+    .from(departments)
+    .where(inArray(departments.nameKey, [...wanted.keys()]));
+  for (const d of taken) org.departments.set(d.nameKey, d.id);
 }
 
 const detailsOf = (l: ImportedLocation) =>

@@ -3,11 +3,13 @@ import { type Actor, ColumnMapping, readImportRows } from "@roster/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client.js";
-import type { Directory } from "../context.js";
+import { type Directory, transact } from "../context.js";
 import { rowsOf } from "../employee/read.js";
+import { beatJob, finishJob } from "../jobs/store.js";
 import { claimedJob, openTestDatabase, retriedJob } from "../testing/index.js";
 import { applyImport } from "./apply.js";
 import { mayJoin } from "./apply-pages.js";
+import { beginImportBatch } from "./batch.js";
 import { previewImport } from "./preview.js";
 
 // Batches written at once need a connection each: a server's.
@@ -109,6 +111,12 @@ describe("which batches may be written at once", () => {
     expect(mayJoin(level(3), [level(3, true)], 2)).toBe(false);
   });
 
+  it("writes the top level one batch at a time", () => {
+    // Those in or under a cycle the directory had share it with roots.
+    expect(mayJoin(level(0), [], 2)).toBe(false);
+    expect(mayJoin(level(1), [level(0)], 2)).toBe(false);
+  });
+
   it("writes one at a time when asked to", () => {
     expect(mayJoin(level(3), [], 1)).toBe(false);
   });
@@ -135,6 +143,74 @@ describe.runIf(onServer)("staging and writing batches at once", () => {
       ),
     );
     expect(teams[0]?.n).toBe(4);
+  });
+
+  it("lets two imports make the same new department at once", async () => {
+    for (let round = 0; round < 4; round++) {
+      const file = (tag: string) =>
+        `id,manager,given,family,email,team\n${Array.from(
+          { length: 12 },
+          (_, i) =>
+            `${tag}${round}x${i},,G,F${i},${tag}${round}x${i}@twin.example,Twin ${round}`,
+        ).join("\n")}\n`;
+      const previews = [await previewOf(file("a")), await previewOf(file("b"))];
+      const results = await Promise.allSettled(
+        previews.map(async (preview) =>
+          applyImport(
+            dir,
+            admin,
+            await claimedJob(dir, admin, "import.apply"),
+            preview,
+            { batchSize: 3 },
+          ),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+      const teams = rowsOf<{ n: number }>(
+        await handle.db.execute(sql`select count(*)::int as n
+          from employees e join departments d on d.id = e.department_id
+          where d.name = ${`Twin ${round}`}`),
+      );
+      expect(teams[0]?.n).toBe(24);
+    }
+  });
+
+  it("beats the heartbeat while batches hold the job", async () => {
+    const job = await claimedJob(dir, admin, "import.apply");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered = () => {};
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const batch = transact(dir, admin, async (ctx) => {
+      await beginImportBatch(ctx.tx, job);
+      entered();
+      await held;
+    });
+    await inside;
+    // Batches overlapping without a gap must not starve the heartbeat.
+    const beat = await beatJob(dir, admin, job.jobId, job.attempt, {
+      done: 1,
+      total: 2,
+    });
+    expect(beat.current).toBe(true);
+    // Ending the job still waits for the batch to commit.
+    let ended = false;
+    const ending = finishJob(dir, admin, job.jobId, job.attempt, {
+      status: "failed",
+      error: "stopped",
+    }).then(() => {
+      ended = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ended).toBe(false);
+    release();
+    await batch;
+    await ending;
+    expect(ended).toBe(true);
   });
 
   it("stages batches at once into the same diff", async () => {

@@ -6,9 +6,11 @@ import {
   EmployeeSearch,
   readImportRows,
 } from "@roster/core";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client.js";
 import { type Directory, reading, transact } from "../context.js";
+import { rowsOf } from "../employee/read.js";
 import { searchEmployees } from "../employee/search.js";
 import { createEmployee, updateEmployee } from "../employee/write.js";
 import { claimedJob, openTestDatabase, retriedJob } from "../testing/index.js";
@@ -213,6 +215,44 @@ describe("previewing and applying an import", () => {
     );
     expect((await person("vic@guess.example"))?.manager?.name).toBe(
       "Pat Guess",
+    );
+  });
+
+  it("makes a department again when its batch is retried", async () => {
+    const { job } = await preview([
+      HEADER,
+      "d1,,Dee,Lock,dee@lock.example,Chief,Retried Team",
+      "d2,d1,Dan,Lock,dan@lock.example,Clerk,Retried Team",
+    ]);
+    // The first batch's transaction loses a deadlock after its work, so
+    // it is rolled back and run again, as PostgreSQL's loser would be.
+    let lose = true;
+    const db = new Proxy(handle.db, {
+      get(target, key, receiver) {
+        if (key !== "transaction") return Reflect.get(target, key, receiver);
+        const run: typeof target.transaction = (work, config) =>
+          target.transaction(async (tx) => {
+            const value = await work(tx);
+            const wrote = await tx.execute(
+              sql`select 1 from departments where name = 'Retried Team'`,
+            );
+            if (lose && rowsOf(wrote).length > 0) {
+              lose = false;
+              throw Object.assign(new Error("deadlock detected"), {
+                code: "40P01",
+              });
+            }
+            return value;
+          }, config);
+        return run;
+      },
+    });
+    const apply = await startJob("import.apply");
+    const counts = await applyImport({ ...dir, db }, admin, apply, job.jobId);
+    expect(lose).toBe(false);
+    expect(counts).toMatchObject({ created: 2, rejected: 0 });
+    expect((await person("dan@lock.example"))?.department?.name).toBe(
+      "Retried Team",
     );
   });
 

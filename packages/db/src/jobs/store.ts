@@ -176,6 +176,8 @@ export async function finishJob(
   ending: JobEnding,
 ): Promise<boolean> {
   return transact(directory, actor, async (ctx) => {
+    // After any batch of this attempt still committing (see assertOwnsJob).
+    await lockJobRow(ctx.tx, id);
     const [row] = await ctx.tx
       .update(jobs)
       .set({
@@ -209,6 +211,7 @@ export async function failLaunch(
   reason: string,
 ): Promise<void> {
   await transact(directory, actor, async (ctx) => {
+    await lockJobRow(ctx.tx, id);
     const [row] = await ctx.tx
       .update(jobs)
       .set({
@@ -295,11 +298,14 @@ export async function assertOwnsJob(
   id: string,
   attempt: number,
 ): Promise<void> {
+  // A key-share lock: retrying, cancelling or ending the job locks its
+  // row for update first and so waits for this transaction, while the
+  // heartbeat's update does not, however many batches overlap.
   const [row] = await tx
     .select({ id: jobs.id })
     .from(jobs)
     .where(ownedBy(id, attempt))
-    .for("share");
+    .for("key share");
   if (!row) {
     throw new ConflictError(
       `Attempt ${attempt} of job ${id} no longer owns it.`,
@@ -325,6 +331,14 @@ function ownedBy(id: string, attempt: number) {
     eq(jobs.attempt, attempt),
     eq(jobs.status, "running"),
   );
+}
+
+async function lockJobRow(tx: Executor, id: string): Promise<void> {
+  await tx
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(eq(jobs.id, id))
+    .for("update");
 }
 
 async function lockedJob(tx: Executor, id: string): Promise<JobRow> {
