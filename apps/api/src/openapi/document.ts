@@ -64,19 +64,55 @@ function parameters(op: Operation) {
   return params;
 }
 
+function success(op: Operation) {
+  if (op.response) {
+    return {
+      description: "Success",
+      content: {
+        "application/json": { schema: schemaOf(op.response, "output") },
+      },
+    };
+  }
+  // A file's bytes need no schema in OpenAPI 3.1.
+  if (op.fileResponse) {
+    return {
+      description: op.fileResponse.description,
+      headers: {
+        "Content-Disposition": {
+          description: "`attachment`, with the file's name",
+          schema: { type: "string" },
+        },
+      },
+      content: { [op.fileResponse.mediaType]: {} },
+    };
+  }
+  return op.status >= 300 && op.status < 400
+    ? { description: "Redirect (see Location)" }
+    : { description: "Success, no content" };
+}
+
+function requestBody(op: Operation) {
+  if (op.body) {
+    return {
+      required: true,
+      content: {
+        "application/json": { schema: schemaOf(op.body, "input") },
+      },
+    };
+  }
+  if (op.fileBody) {
+    return {
+      required: true,
+      description: op.fileBody.description,
+      content: { [op.fileBody.mediaType]: {} },
+    };
+  }
+  return undefined;
+}
+
 function operationObject(op: Operation) {
-  const responses: Record<string, unknown> = {
-    [op.status]: op.response
-      ? {
-          description: "Success",
-          content: {
-            "application/json": { schema: schemaOf(op.response, "output") },
-          },
-        }
-      : op.status >= 300 && op.status < 400
-        ? { description: "Redirect (see Location)" }
-        : { description: "Success, no content" },
-  };
+  const responses: Record<string, unknown> = { [op.status]: success(op) };
+  const body = requestBody(op);
   for (const status of [...op.errors, 500]) {
     responses[status] = { $ref: `#/components/responses/E${status}` };
   }
@@ -87,16 +123,7 @@ function operationObject(op: Operation) {
       c.toUpperCase(),
     )}`,
     parameters: parameters(op),
-    ...(op.body
-      ? {
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": { schema: schemaOf(op.body, "input") },
-            },
-          },
-        }
-      : {}),
+    ...(body ? { requestBody: body } : {}),
     responses,
   };
 }

@@ -21,7 +21,14 @@ import {
   auditOperations,
   signInOperations,
 } from "../routes/audit-operations.js";
+import { jobOperations } from "../routes/jobs/operations.js";
 import { photoOperations } from "../routes/photos/operations.js";
+
+/** A file sent or answered as is, not as JSON: its media type, in words. */
+export interface FileContent {
+  mediaType: string;
+  description: string;
+}
 
 /** One documented operation; the OpenAPI document is built from these. */
 export interface Operation {
@@ -31,9 +38,13 @@ export interface Operation {
   summary: string;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A body that is a file, sent raw instead of a JSON `body`. */
+  fileBody?: FileContent;
   ifMatch?: "required" | "optional";
   status: number;
   response?: z.ZodType;
+  /** A success that is a file to download instead of a JSON `response`. */
+  fileResponse?: FileContent;
   errors: number[];
 }
 
@@ -199,6 +210,7 @@ export const operations: Operation[] = [
   },
   ...provisioningOperations,
   ...photoOperations,
+  ...jobOperations,
   ...auditOperations,
   ...signInOperations,
 ];

@@ -25,7 +25,8 @@ import { jsonBody, parseWith } from "../../http/input.js";
 import { actorOf } from "../actor.js";
 import { type JobDeps, launch } from "./deps.js";
 
-const PreviewRequest = z
+/** The body that starts an import preview. */
+export const PreviewRequest = z
   .object({
     fileKey: ImportPreviewParams.shape.fileKey,
     fileName: z.string().max(255).optional(),
@@ -35,7 +36,8 @@ const PreviewRequest = z
   })
   .strict();
 
-const DiffQuery = z.object({
+/** Which page of a preview's diff to read. */
+export const DiffQuery = z.object({
   kind: z
     .enum(["new", "changed", "unchanged", "rejected", "problems"])
     .optional(),
@@ -43,7 +45,8 @@ const DiffQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
-const ListQuery = z.object({
+/** Which jobs to list. */
+export const ListQuery = z.object({
   type: JobType.optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
