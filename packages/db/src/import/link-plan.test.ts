@@ -179,6 +179,24 @@ describe("planning an import's manager links", () => {
     expect(audits[0]?.n).toBe(0);
   });
 
+  it("links a flat org of many reports to one boss", async () => {
+    const reports = 2000;
+    const rows: string[][] = [];
+    for (let i = 1; i <= reports; i++)
+      rows.push([`f${i}`, "fboss", `Flat${i}`]);
+    rows.push(["fboss", "", "Boss"]);
+    const { counts, applied } = await importPeople(rows, 500);
+    expect(counts).toMatchObject({ new: reports + 1, problems: 0 });
+    expect(applied).toMatchObject({ created: reports + 1, rejected: 0 });
+    const under = rowsOf<{ n: number }>(
+      await handle.db.execute(sql`
+        select count(*)::int as n from employees e
+        join employees m on m.id = e.manager_id
+        where e.external_id like 'f%' and m.external_id = 'fboss'`),
+    );
+    expect(under[0]?.n).toBe(reports);
+  });
+
   it("leaves a manager someone changed while the apply was stopped", async () => {
     const { previewJobId } = await reparentWithStop("m", async () => {
       // Between the two passes, HR moves the person elsewhere by hand.

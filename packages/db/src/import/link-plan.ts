@@ -117,23 +117,43 @@ export async function planImportLinks(
         select node, 0 from import_link_nodes where manager is null
         union all
         select n.node, d.depth + 1
-        from import_link_nodes n join down d on n.manager = d.node
+        from down d cross join unnest(array(
+          select x.node from import_link_nodes x where x.manager = d.node
+        )) as n(node)
       )
-      update import_link_nodes n set depth = d.depth
-      from down d where n.node = d.node`,
+      select node, depth from down`,
   );
   return refuseCycles(tx);
 }
 
-// Each step of a walk down the chart must find the next level by the
-// index on managers: joined by hash, a step reads the whole table, and a
-// chain thousands deep then costs thousands of full reads.
+// Each step of a walk down the chart must find each person's reports by
+// the index on managers, whatever the statistics say: joined by hash, a
+// step reads the whole table, and a chain thousands deep then costs
+// thousands of full reads; scanned instead of looked up, a flat org of
+// thousands under one boss costs a full read per person. Each person's
+// reports are gathered by a subquery, which the planner cannot turn
+// inside out as it may a join, and which the settings keep on the
+// index. The
+// depths found are kept apart and written once the planner is free
+// again: joined to the walk's result under these settings, the update
+// compared every person with every other.
 async function walkingByIndex(tx: Executor, walk: SQL) {
   await tx.execute(sql`set local enable_hashjoin = off`);
   await tx.execute(sql`set local enable_mergejoin = off`);
-  await tx.execute(walk);
+  await tx.execute(sql`set local enable_seqscan = off`);
+  await tx.execute(sql`
+    create temporary table if not exists import_link_walk (
+      node text primary key,
+      depth integer not null
+    ) on commit drop`);
+  await tx.execute(sql`insert into import_link_walk (node, depth) ${walk}`);
   await tx.execute(sql`set local enable_hashjoin to default`);
   await tx.execute(sql`set local enable_mergejoin to default`);
+  await tx.execute(sql`set local enable_seqscan to default`);
+  await tx.execute(sql`
+    update import_link_nodes n set depth = w.depth
+    from import_link_walk w where n.node = w.node`);
+  await tx.execute(sql`truncate import_link_walk`);
 }
 
 interface Unreached {
@@ -190,11 +210,12 @@ async function refuseCycles(tx: Executor): Promise<RefusedRow[]> {
       where n.depth is null and (n.manager is null or m.depth is not null)
       union all
       select n.node, d.depth + 1
-      from import_link_nodes n join down d on n.manager = d.node
-      where n.depth is null
+      from down d cross join unnest(array(
+        select x.node from import_link_nodes x
+        where x.manager = d.node and x.depth is null
+      )) as n(node)
     )
-    update import_link_nodes n set depth = d.depth
-    from down d where n.node = d.node`,
+    select node, depth from down`,
   );
   // A cycle the directory already had is not the import's to break; its
   // members count as roots.
