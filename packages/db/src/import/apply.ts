@@ -2,6 +2,8 @@ import {
   type Actor,
   assertCanCreateEmployee,
   assertCanManageOrganisation,
+  type ImportedLocation,
+  type MappingColumns,
 } from "@roster/core";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
@@ -11,7 +13,11 @@ import { saveCheckpoint } from "../jobs/store.js";
 import { linkImportedManagers } from "./apply-managers.js";
 import { writePages } from "./apply-pages.js";
 import { beginImportBatch } from "./batch.js";
-import { newOrganisation } from "./organisation.js";
+import {
+  type FirstMention,
+  firstMention,
+  newOrganisation,
+} from "./organisation.js";
 import type { ImportJobRef } from "./preview.js";
 import { importOrder, importRows } from "./table.js";
 
@@ -79,6 +85,9 @@ export async function applyImport(
   } = await progressOf(directory.db, previewJobId);
   let done = already;
   const org = newOrganisation();
+  if (already > 0) {
+    org.firstMentions = await firstOfficeMentions(directory.db, previewJobId);
+  }
   done += await transact(directory, actor, async (ctx) => {
     await beginImportBatch(ctx.tx, job);
     return settleRejected(ctx.tx, previewJobId);
@@ -129,6 +138,35 @@ async function settleRejected(tx: Executor, previewJobId: string) {
       and applied is null
     returning row`);
   return rowsOf(marked).length;
+}
+
+// Where each office is first named in the apply's order, for a run that
+// resumes one that stopped: the details that run kept are those.
+async function firstOfficeMentions(
+  db: Executor,
+  previewJobId: string,
+): Promise<Map<string, FirstMention>> {
+  const rows = rowsOf<{
+    row: number;
+    location: ImportedLocation;
+    columns: MappingColumns;
+  }>(
+    await db.execute(sql`
+      select distinct on (r.record->'location'->>'externalId')
+        r.row, r.record->'location' as location,
+        r.record->'columns' as columns
+      from ${importOrder} o
+      join ${importRows} r on r.job_id = o.job_id and r.row = o.row
+      where o.job_id = ${previewJobId}
+        and jsonb_typeof(r.record->'location') = 'object'
+      order by r.record->'location'->>'externalId', o.depth, o.row`),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.location.externalId,
+      firstMention(r.row, r.location, r.columns),
+    ]),
+  );
 }
 
 async function progressOf(db: Executor, previewJobId: string) {

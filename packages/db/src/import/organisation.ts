@@ -26,6 +26,12 @@ export interface Organisation {
   locations: Map<string, SettledLocation>;
   /** The export id that took each folded office name in this import. */
   locationNames: Map<string, string>;
+  /**
+   * Each office's first mention in the whole run, when the run resumes
+   * one that stopped: the details it kept then, which the rows left must
+   * be compared with, not with whichever of them comes first now.
+   */
+  firstMentions?: ReadonlyMap<string, FirstMention>;
 }
 
 /** A new, empty record of what an import has settled. */
@@ -47,6 +53,7 @@ export function copyOrganisation(org: Organisation): Organisation {
     departments: new Map(org.departments),
     locations: new Map(org.locations),
     locationNames: new Map(org.locationNames),
+    ...(org.firstMentions && { firstMentions: org.firstMentions }),
   };
 }
 
@@ -139,11 +146,21 @@ async function settleDepartments(
 const detailsOf = (l: ImportedLocation) =>
   JSON.stringify([l.name, l.city, l.region, l.countryCode]);
 
-interface FirstMention {
+/** The row that first names an office, and how it describes it. */
+export interface FirstMention {
   row: number;
   details: string;
   location: ImportedLocation;
   columns: MappingColumns;
+}
+
+/** A first mention as `FirstMention` keeps it. */
+export function firstMention(
+  row: number,
+  location: ImportedLocation,
+  columns: MappingColumns,
+): FirstMention {
+  return { row, details: detailsOf(location), location, columns };
 }
 
 async function settleLocations(
@@ -156,11 +173,14 @@ async function settleLocations(
   for (const { location, row, columns } of records) {
     if (!location) continue;
     const details = detailsOf(location);
-    const first =
+    let first =
       org.locations.get(location.externalId) ?? fresh.get(location.externalId);
     if (!first) {
-      fresh.set(location.externalId, { row, details, location, columns });
-    } else if (first.details !== details) {
+      const earlier = org.firstMentions?.get(location.externalId);
+      first = earlier ?? { row, details, location, columns };
+      fresh.set(location.externalId, first);
+    }
+    if (first.details !== details) {
       log.warn(
         row,
         columns.locationName ?? "",

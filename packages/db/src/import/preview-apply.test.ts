@@ -218,6 +218,59 @@ describe("previewing and applying an import", () => {
     );
   });
 
+  it("keeps an office's first details when a stopped apply resumes", async () => {
+    const offices = ColumnMapping.parse({
+      columns: {
+        externalId: "id",
+        managerExternalId: "manager",
+        givenName: "given",
+        familyName: "family",
+        email: "email",
+        locationExternalId: "office",
+        locationName: "office name",
+        locationCity: "city",
+        locationCountry: "country",
+      },
+    });
+    const file = [
+      "id,manager,given,family,email,office,office name,city,country",
+      "o0,,Ola,Boss,ola@office.example,,,,",
+      "o1,o0,Ann,Rome,ann@office.example,OF1,Resumed Office,Rome,IT",
+      "o2,o0,Bo,Milan,bo@office.example,OF1,Resumed Office,Milan,IT",
+    ];
+    const job = await startJob("import.preview");
+    await previewImport(dir, admin, job, readImportRows(bytes(file), offices), {
+      batchSize: 1,
+    });
+    const apply = await startJob("import.apply");
+    let batches = 0;
+    await expect(
+      applyImport(dir, admin, apply, job.jobId, {
+        batchSize: 1,
+        checkStopped: () => {
+          if (++batches === 2) throw new Error("worker killed");
+        },
+      }),
+    ).rejects.toThrow("worker killed");
+    const retried = await retriedJob(dir, admin, apply, "worker killed");
+    await applyImport(dir, admin, retried, job.jobId, { batchSize: 1 });
+    const [office] = rowsOf<{ city: string }>(
+      await handle.db.execute(
+        sql`select city from locations where external_id = 'OF1'`,
+      ),
+    );
+    expect(office?.city).toBe("Rome");
+    const rows = await diff(job.jobId);
+    expect(rows.find((r) => r.row === 4)?.warnings).toEqual([
+      {
+        field: "office name",
+        message:
+          "office OF1 is described differently on row 3; the details " +
+          "from row 3 were kept",
+      },
+    ]);
+  });
+
   it("makes a department again when its batch is retried", async () => {
     const { job } = await preview([
       HEADER,
