@@ -55,8 +55,6 @@ const PERSON_FIELDS = [
 export async function diffBatch(
   db: Executor,
   records: readonly ImportRecord[],
-  /** Problems found beyond the directory: an office's name taken in the file. */
-  clashes?: WeakMap<ImportRecord, ImportReason>,
 ): Promise<Map<ImportRecord, RecordDiff>> {
   const stored = await storedPeople(db, records);
   const offices = await storedOffices(db, records);
@@ -77,8 +75,6 @@ export async function diffBatch(
       });
     }
     if (office.problem) reasons.push(office.problem);
-    const clash = office.problem ? undefined : clashes?.get(record);
-    if (clash) reasons.push(clash);
     const changes =
       reasons.length > 0
         ? []

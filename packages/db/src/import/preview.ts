@@ -2,7 +2,6 @@ import {
   type Actor,
   assertCanCreateEmployee,
   assertCanManageOrganisation,
-  foldForSearch,
   type ImportReason,
   type ImportRecord,
   type MappedRow,
@@ -81,7 +80,7 @@ export async function previewImport(
   const stage = async (batch: MappedRow[]) => {
     await transact(directory, actor, async (ctx) => {
       await beginImportBatch(ctx.tx, job);
-      await stageBatch(ctx.tx, job.jobId, batch, officeNames.clashes);
+      await stageBatch(ctx.tx, job.jobId, batch);
     });
     read += batch.length;
     onBatch?.(read);
@@ -90,7 +89,6 @@ export async function previewImport(
   // and the database work overlap: `parallel` at most, each in its own
   // transaction (batches do not depend on each other).
   const staging = new Set<Promise<void>>();
-  const officeNames = new OfficeNames();
   let failure: { error: unknown } | undefined;
   const flush = async () => {
     while (staging.size >= parallel) await Promise.race(staging);
@@ -107,7 +105,6 @@ export async function previewImport(
   };
   try {
     for await (const row of rows) {
-      if (row.ok) officeNames.check(row.record);
       pending.push(row);
       if (pending.length >= batchSize) await flush();
     }
@@ -138,7 +135,6 @@ async function stageBatch(
   tx: Executor,
   jobId: string,
   batch: readonly MappedRow[],
-  clashes: WeakMap<ImportRecord, ImportReason>,
 ) {
   const staged: StagedRow[] = [];
   const records: ImportRecord[] = [];
@@ -154,7 +150,7 @@ async function stageBatch(
       });
     }
   }
-  const diffs = await diffBatch(tx, records, clashes);
+  const diffs = await diffBatch(tx, records);
   for (const [record, diff] of diffs) {
     staged.push({
       row: record.row,
@@ -176,36 +172,6 @@ async function stageBatch(
     from jsonb_to_recordset(${jsonRows(staged)}) as x(row integer,
       kind text, employee_id uuid, employee_version integer, record jsonb,
       label text, changes jsonb, reasons jsonb)`);
-}
-
-/**
- * Two offices of one file may not share a name: the first office (in
- * file order) to name it keeps it, and the rows of any other office with
- * that name are refused, as the apply would refuse them. Holds one entry
- * per office, not per row.
- */
-class OfficeNames {
-  private readonly owners = new Map<string, string>();
-  private readonly seen = new Set<string>();
-  /** The refusal of each record whose office lost its name. */
-  readonly clashes = new WeakMap<ImportRecord, ImportReason>();
-
-  check(record: ImportRecord): void {
-    const { location } = record;
-    if (!location) return;
-    const key = foldForSearch(location.name);
-    if (!this.seen.has(location.externalId)) {
-      this.seen.add(location.externalId);
-      if (!this.owners.has(key)) this.owners.set(key, location.externalId);
-    }
-    const owner = this.owners.get(key);
-    if (owner !== undefined && owner !== location.externalId) {
-      this.clashes.set(record, {
-        field: record.columns.locationName ?? "",
-        message: `another office is already named ${location.name}`,
-      });
-    }
-  }
 }
 
 interface StagedRow {
