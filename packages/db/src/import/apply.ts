@@ -13,6 +13,7 @@ import { saveCheckpoint } from "../jobs/store.js";
 import { linkImportedManagers } from "./apply-managers.js";
 import { writePages } from "./apply-pages.js";
 import { beginImportBatch } from "./batch.js";
+import { WRITTEN_ROW } from "./link-plan.js";
 import {
   type FirstMention,
   firstMention,
@@ -140,8 +141,12 @@ async function settleRejected(tx: Executor, previewJobId: string) {
   return rowsOf(marked).length;
 }
 
-// Where each office is first named in the apply's order, for a run that
-// resumes one that stopped: the details that run kept are those.
+// Where each office is first named in the apply's order among the rows
+// already written, for a run that resumes one that stopped: the details
+// that run kept are those. An office no written row names yet is settled
+// afresh, as one clean run would, by the first row the resumed run
+// writes (a row refused meanwhile, as edited since the preview, names
+// nothing).
 async function firstOfficeMentions(
   db: Executor,
   previewJobId: string,
@@ -157,7 +162,7 @@ async function firstOfficeMentions(
         r.record->'columns' as columns
       from ${importOrder} o
       join ${importRows} r on r.job_id = o.job_id and r.row = o.row
-      where o.job_id = ${previewJobId}
+      where o.job_id = ${previewJobId} and ${WRITTEN_ROW}
         and jsonb_typeof(r.record->'location') = 'object'
       order by r.record->'location'->>'externalId', o.depth, o.row`),
   );

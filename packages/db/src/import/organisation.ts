@@ -224,6 +224,14 @@ async function settleLocations(
       settled.id = await refreshLocation(ctx, target, location);
     } else {
       settled.id = await addLocation(ctx, location);
+    }
+    if (settled.id === null && !settled.problem) {
+      // Another import made an office of that name or id meanwhile.
+      settled.problem = {
+        field: columns.locationName ?? "",
+        message: `another office is already named ${location.name}`,
+      };
+    } else if (!target && !settled.problem) {
       if (!location.timeZone) {
         log.warn(
           row,
@@ -234,7 +242,8 @@ async function settleLocations(
       }
     }
     org.locations.set(externalId, settled);
-    org.locationNames.set(nameKey, externalId);
+    // An office refused its name does not take it from a later one.
+    if (!settled.problem) org.locationNames.set(nameKey, externalId);
   }
 }
 
@@ -267,12 +276,26 @@ async function refreshLocation(
   return stored.id;
 }
 
-async function addLocation(ctx: Context, location: ImportedLocation) {
+// Another import may be adding the same office right now: its insert
+// wins, this one waits for it, then takes the office if it has this id.
+// Null when the name went to another office.
+async function addLocation(
+  ctx: Context,
+  location: ImportedLocation,
+): Promise<string | null> {
   const [row] = await ctx.tx
     .insert(locations)
     .values({ ...location, nameKey: foldForSearch(location.name) })
+    .onConflictDoNothing()
     .returning({ id: locations.id });
-  if (!row) throw new Error("Insert returned no row.");
-  ctx.emit({ type: "location.created", id: row.id });
-  return row.id;
+  if (row) {
+    ctx.emit({ type: "location.created", id: row.id });
+    return row.id;
+  }
+  const [stored] = await ctx.tx
+    .select()
+    .from(locations)
+    .where(eq(locations.externalId, location.externalId))
+    .for("update");
+  return stored ? refreshLocation(ctx, stored, location) : null;
 }

@@ -175,6 +175,58 @@ describe.runIf(onServer)("staging and writing batches at once", () => {
     }
   });
 
+  it("lets two imports make the same new office at once", async () => {
+    const offices = ColumnMapping.parse({
+      columns: {
+        externalId: "id",
+        givenName: "given",
+        familyName: "family",
+        email: "email",
+        locationExternalId: "office",
+        locationName: "office name",
+        locationCountry: "country",
+      },
+    });
+    for (let round = 0; round < 4; round++) {
+      const file = (tag: string) =>
+        `id,given,family,email,office,office name,country\n${Array.from(
+          { length: 12 },
+          (_, i) =>
+            `${tag}${round}o${i},G,F${i},${tag}${round}o${i}@twin-office.example,TO${round},Twin Office ${round},NO`,
+        ).join("\n")}\n`;
+      const previews = await Promise.all(
+        ["a", "b"].map(async (tag) => {
+          const job = await claimedJob(dir, admin, "import.preview");
+          await previewImport(
+            dir,
+            admin,
+            job,
+            readImportRows([new TextEncoder().encode(file(tag))], offices),
+          );
+          return job.jobId;
+        }),
+      );
+      const results = await Promise.allSettled(
+        previews.map(async (preview) =>
+          applyImport(
+            dir,
+            admin,
+            await claimedJob(dir, admin, "import.apply"),
+            preview,
+            { batchSize: 3 },
+          ),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+      const placed = rowsOf<{ n: number }>(
+        await handle.db.execute(sql`select count(*)::int as n
+          from employees e join locations l on l.id = e.location_id
+          where l.external_id = ${`TO${round}`}`),
+      );
+      expect(placed[0]?.n).toBe(24);
+    }
+  });
+
   it("beats the heartbeat while batches hold the job", async () => {
     const job = await claimedJob(dir, admin, "import.apply");
     let release = () => {};

@@ -88,6 +88,65 @@ const FILE = [
   "p7,p1,Gil,,gil@diff.example,Analyst,",
 ];
 
+const OFFICES = ColumnMapping.parse({
+  columns: {
+    externalId: "id",
+    managerExternalId: "manager",
+    givenName: "given",
+    familyName: "family",
+    email: "email",
+    locationExternalId: "office",
+    locationName: "office name",
+    locationCity: "city",
+    locationCountry: "country",
+  },
+});
+const OFFICE_HEADER =
+  "id,manager,given,family,email,office,office name,city,country";
+
+async function previewOffices(lines: string[]) {
+  const job = await startJob("import.preview");
+  await previewImport(
+    dir,
+    admin,
+    job,
+    readImportRows(bytes([OFFICE_HEADER, ...lines]), OFFICES),
+    { batchSize: 1 },
+  );
+  return job;
+}
+
+async function previewAndApplyOffices(lines: string[]) {
+  const job = await previewOffices(lines);
+  const apply = await startJob("import.apply");
+  return { job, counts: await applyImport(dir, admin, apply, job.jobId) };
+}
+
+/** Applies a preview one row a batch, stopped after `batches`, then resumed. */
+async function applyStoppedAfter(batches: number, previewJobId: string) {
+  const apply = await startJob("import.apply");
+  let started = 0;
+  await expect(
+    applyImport(dir, admin, apply, previewJobId, {
+      batchSize: 1,
+      checkStopped: () => {
+        if (++started === batches) throw new Error("worker killed");
+      },
+    }),
+  ).rejects.toThrow("worker killed");
+  const retried = await retriedJob(dir, admin, apply, "worker killed");
+  return applyImport(dir, admin, retried, previewJobId, { batchSize: 1 });
+}
+
+async function cityOf(office: string) {
+  const [row] = rowsOf<{ city: string }>(
+    await handle.db.execute(
+      sql`select city from locations where external_id = ${office}`,
+    ),
+  );
+  return row?.city;
+}
+
 describe("previewing and applying an import", () => {
   it("previews a diff, then applies exactly it", async () => {
     const { job, counts } = await preview(FILE);
@@ -219,47 +278,13 @@ describe("previewing and applying an import", () => {
   });
 
   it("keeps an office's first details when a stopped apply resumes", async () => {
-    const offices = ColumnMapping.parse({
-      columns: {
-        externalId: "id",
-        managerExternalId: "manager",
-        givenName: "given",
-        familyName: "family",
-        email: "email",
-        locationExternalId: "office",
-        locationName: "office name",
-        locationCity: "city",
-        locationCountry: "country",
-      },
-    });
-    const file = [
-      "id,manager,given,family,email,office,office name,city,country",
+    const job = await previewOffices([
       "o0,,Ola,Boss,ola@office.example,,,,",
       "o1,o0,Ann,Rome,ann@office.example,OF1,Resumed Office,Rome,IT",
       "o2,o0,Bo,Milan,bo@office.example,OF1,Resumed Office,Milan,IT",
-    ];
-    const job = await startJob("import.preview");
-    await previewImport(dir, admin, job, readImportRows(bytes(file), offices), {
-      batchSize: 1,
-    });
-    const apply = await startJob("import.apply");
-    let batches = 0;
-    await expect(
-      applyImport(dir, admin, apply, job.jobId, {
-        batchSize: 1,
-        checkStopped: () => {
-          if (++batches === 2) throw new Error("worker killed");
-        },
-      }),
-    ).rejects.toThrow("worker killed");
-    const retried = await retriedJob(dir, admin, apply, "worker killed");
-    await applyImport(dir, admin, retried, job.jobId, { batchSize: 1 });
-    const [office] = rowsOf<{ city: string }>(
-      await handle.db.execute(
-        sql`select city from locations where external_id = 'OF1'`,
-      ),
-    );
-    expect(office?.city).toBe("Rome");
+    ]);
+    await applyStoppedAfter(2, job.jobId);
+    expect(await cityOf("OF1")).toBe("Rome");
     const rows = await diff(job.jobId);
     expect(rows.find((r) => r.row === 4)?.warnings).toEqual([
       {
@@ -269,6 +294,50 @@ describe("previewing and applying an import", () => {
           "from row 3 were kept",
       },
     ]);
+  });
+
+  it("takes an office's details from no row the resumed apply refuses", async () => {
+    const ann = await transact(dir, admin, (ctx) =>
+      createEmployee(
+        ctx,
+        EmployeeCreate.parse({
+          email: "ann@stale-office.example",
+          givenName: "Ann",
+          familyName: "Rome",
+        }),
+      ),
+    );
+    const job = await previewOffices([
+      "s0,,Sol,Boss,sol@stale-office.example,,,,",
+      "s1,s0,Ann,Rome,ann@stale-office.example,OF2,Stale Office,Rome,IT",
+      "s2,s0,Bo,Milan,bo@stale-office.example,OF2,Stale Office,Milan,IT",
+    ]);
+    // Ann is edited after the preview: her row will be refused.
+    await transact(dir, admin, (ctx) =>
+      updateEmployee(ctx, ann.id, ann.version, { bio: "Edited meanwhile" }),
+    );
+    await applyStoppedAfter(1, job.jobId);
+    // As one clean run: Bo's row is the first written, so Milan it is.
+    expect(await cityOf("OF2")).toBe("Milan");
+    const rows = await diff(job.jobId);
+    expect(rows.find((r) => r.row === 4)?.warnings).toEqual([]);
+  });
+
+  it("gives no office's name to an office refused it", async () => {
+    const later = await previewOffices([
+      "pp2,,Pat,Other,pat@paris.example,PA2,Paris Office,Lyon,FR",
+      "pp3,,Pol,Paris,pol@paris.example,PA1,Paris Office,Paris,FR",
+    ]);
+    // Between that preview and its apply, another import adds PA1.
+    await previewAndApplyOffices([
+      "pp1,,Pia,Paris,pia@paris.example,PA1,Paris Office,Paris,FR",
+    ]);
+    const apply = await startJob("import.apply");
+    const counts = await applyImport(dir, admin, apply, later.jobId);
+    // PA2 may not take PA1's name; PA1 keeps it, and its row is written.
+    expect(counts).toMatchObject({ created: 1, rejected: 1 });
+    expect(await person("pol@paris.example")).toBeDefined();
+    expect(await person("pat@paris.example")).toBeUndefined();
   });
 
   it("makes a department again when its batch is retried", async () => {
