@@ -56,16 +56,33 @@ function org(tag: string, leads: number, each: number): string {
   return `${lines.join("\n")}\n`;
 }
 
-async function previewOf(csv: string, parallel = 1) {
+async function previewOf(csv: string, parallel = 1, columns = mapping) {
   const job = await claimedJob(dir, admin, "import.preview");
   await previewImport(
     dir,
     admin,
     job,
-    readImportRows([new TextEncoder().encode(csv)], mapping),
+    readImportRows([new TextEncoder().encode(csv)], columns),
     { batchSize: 7, parallel },
   );
   return job.jobId;
+}
+
+// Applies previews at the same moment, as imports started together;
+// how each ended.
+async function applyTogether(previews: readonly string[]) {
+  const results = await Promise.allSettled(
+    previews.map(async (preview) =>
+      applyImport(
+        dir,
+        admin,
+        await claimedJob(dir, admin, "import.apply"),
+        preview,
+        { batchSize: 3 },
+      ),
+    ),
+  );
+  return results.map((r) => r.status);
 }
 
 // A preview's stored diff, row by row, with the file's tag taken out.
@@ -154,18 +171,7 @@ describe.runIf(onServer)("staging and writing batches at once", () => {
             `${tag}${round}x${i},,G,F${i},${tag}${round}x${i}@twin.example,Twin ${round}`,
         ).join("\n")}\n`;
       const previews = [await previewOf(file("a")), await previewOf(file("b"))];
-      const results = await Promise.allSettled(
-        previews.map(async (preview) =>
-          applyImport(
-            dir,
-            admin,
-            await claimedJob(dir, admin, "import.apply"),
-            preview,
-            { batchSize: 3 },
-          ),
-        ),
-      );
-      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+      expect(await applyTogether(previews)).toEqual(["fulfilled", "fulfilled"]);
       const teams = rowsOf<{ n: number }>(
         await handle.db.execute(sql`select count(*)::int as n
           from employees e join departments d on d.id = e.department_id
@@ -194,30 +200,11 @@ describe.runIf(onServer)("staging and writing batches at once", () => {
           (_, i) =>
             `${tag}${round}o${i},G,F${i},${tag}${round}o${i}@twin-office.example,TO${round},Twin Office ${round},NO`,
         ).join("\n")}\n`;
-      const previews = await Promise.all(
-        ["a", "b"].map(async (tag) => {
-          const job = await claimedJob(dir, admin, "import.preview");
-          await previewImport(
-            dir,
-            admin,
-            job,
-            readImportRows([new TextEncoder().encode(file(tag))], offices),
-          );
-          return job.jobId;
-        }),
-      );
-      const results = await Promise.allSettled(
-        previews.map(async (preview) =>
-          applyImport(
-            dir,
-            admin,
-            await claimedJob(dir, admin, "import.apply"),
-            preview,
-            { batchSize: 3 },
-          ),
-        ),
-      );
-      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+      const previews = [
+        await previewOf(file("a"), 1, offices),
+        await previewOf(file("b"), 1, offices),
+      ];
+      expect(await applyTogether(previews)).toEqual(["fulfilled", "fulfilled"]);
       const placed = rowsOf<{ n: number }>(
         await handle.db.execute(sql`select count(*)::int as n
           from employees e join locations l on l.id = e.location_id
