@@ -323,10 +323,10 @@ describe("previewing and applying an import", () => {
     expect(rows.find((r) => r.row === 4)?.warnings).toEqual([]);
   });
 
-  it("gives no office's name to an office refused it", async () => {
+  it("refuses at apply an office whose name was taken since the preview", async () => {
     const later = await previewOffices([
       "pp2,,Pat,Other,pat@paris.example,PA2,Paris Office,Lyon,FR",
-      "pp3,,Pol,Paris,pol@paris.example,PA1,Paris Office,Paris,FR",
+      "pp3,,Pol,Paris,pol@paris.example,PA3,Lille Office,Lille,FR",
     ]);
     // Between that preview and its apply, another import adds PA1.
     await previewAndApplyOffices([
@@ -334,10 +334,68 @@ describe("previewing and applying an import", () => {
     ]);
     const apply = await startJob("import.apply");
     const counts = await applyImport(dir, admin, apply, later.jobId);
-    // PA2 may not take PA1's name; PA1 keeps it, and its row is written.
     expect(counts).toMatchObject({ created: 1, rejected: 1 });
     expect(await person("pol@paris.example")).toBeDefined();
     expect(await person("pat@paris.example")).toBeUndefined();
+    const rows = await diff(later.jobId);
+    expect(rows[0]?.reasons).toEqual([
+      {
+        field: "office name",
+        message: "another office is already named Paris Office",
+      },
+    ]);
+  });
+
+  it("rejects at preview the rows of a second office with a name taken", async () => {
+    const job = await previewOffices([
+      "t1,,Tia,Two,tia@twin-office.example,TW1,Twinsburg,,US",
+      "t2,,Tom,Two,tom@twin-office.example,TW2,twinsburg,,US",
+      "t3,,Tay,Two,tay@twin-office.example,TW1,Twinsburg,,US",
+    ]);
+    const rows = await diff(job.jobId);
+    expect(rows.map((r) => r.kind)).toEqual(["new", "rejected", "new"]);
+    expect(rows[1]).toMatchObject({
+      label: "Tom Two <tom@twin-office.example>",
+      reasons: [
+        {
+          field: "office name",
+          message: "another office is already named twinsburg",
+        },
+      ],
+    });
+    const apply = await startJob("import.apply");
+    expect(await applyImport(dir, admin, apply, job.jobId)).toMatchObject({
+      created: 2,
+      rejected: 1,
+    });
+  });
+
+  it("lets an office keep a name only rejected rows also give", async () => {
+    await previewAndApplyOffices([
+      "n1,,Nia,One,nia@nantes.example,,,,",
+      "n2,,Ned,Two,ned@nantes.example,,,,",
+      "n4,,Noa,Own,noa@nantes.example,NA1,Nantes Office,Nantes,FR",
+    ]);
+    const job = await previewOffices([
+      // Refused for its person (one's id, the other's email)...
+      "n1,,Nia,One,ned@nantes.example,NX1,nantes office,Nantes,FR",
+      // ...or because the directory's NA1 holds the name.
+      "n3,,Nat,Three,nat@nantes.example,NX2,NANTES OFFICE,Nantes,FR",
+      "n4,,Noa,Own,noa@nantes.example,NA1,Nantes Office,Nantes,FR",
+      // An office goes by its first row's name, not by a later row's.
+      "n5,,Nil,Five,nil@nantes.example,NB1,Brest Office,Brest,FR",
+      "n6,,Nye,Six,nye@nantes.example,NB2,Lorient Office,Lorient,FR",
+      "n7,,Nox,Seven,nox@nantes.example,NB1,Lorient Office,Lorient,FR",
+    ]);
+    const rows = await diff(job.jobId);
+    expect(rows.map((r) => [r.row, r.kind])).toEqual([
+      [2, "rejected"],
+      [3, "rejected"],
+      [4, "unchanged"],
+      [5, "new"],
+      [6, "new"],
+      [7, "new"],
+    ]);
   });
 
   it("makes a department again when its batch is retried", async () => {

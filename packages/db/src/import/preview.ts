@@ -2,6 +2,7 @@ import {
   type Actor,
   assertCanCreateEmployee,
   assertCanManageOrganisation,
+  foldForSearch,
   type ImportReason,
   type ImportRecord,
   type MappedRow,
@@ -123,6 +124,7 @@ export async function previewImport(
       sql`analyze ${importRows} (job_id, row, kind, applied)`,
     );
     await rejectRepeats(ctx.tx, job.jobId);
+    await rejectOfficeClashes(ctx.tx, job.jobId);
     await previewManagers(ctx.tx, job.jobId);
   });
   return countPreview(directory.db, job.jobId);
@@ -158,6 +160,7 @@ async function stageBatch(
       employee_id: diff.employeeId,
       employee_version: diff.employeeVersion,
       record,
+      office_key: record.location ? foldForSearch(record.location.name) : null,
       label: labelOf(record),
       changes: diff.changes,
       reasons: diff.reasons,
@@ -166,12 +169,12 @@ async function stageBatch(
   if (staged.length === 0) return;
   await tx.execute(sql`
     insert into ${importRows} (job_id, row, kind, employee_id,
-      employee_version, record, label, changes, reasons)
+      employee_version, record, office_key, label, changes, reasons)
     select ${jobId}::uuid, x.row, x.kind, x.employee_id, x.employee_version,
-      x.record, x.label, coalesce(x.changes, '[]'), x.reasons
+      x.record, x.office_key, x.label, coalesce(x.changes, '[]'), x.reasons
     from jsonb_to_recordset(${jsonRows(staged)}) as x(row integer,
       kind text, employee_id uuid, employee_version integer, record jsonb,
-      label text, changes jsonb, reasons jsonb)`);
+      office_key text, label text, changes jsonb, reasons jsonb)`);
 }
 
 interface StagedRow {
@@ -180,6 +183,7 @@ interface StagedRow {
   employee_id?: string | null;
   employee_version?: number | null;
   record?: ImportRecord;
+  office_key?: string | null;
   label: string;
   changes?: FieldChange[];
   reasons: ImportReason[];
@@ -219,6 +223,39 @@ async function rejectRepeats(tx: Executor, jobId: string) {
     from firsts f
     where r.job_id = ${jobId} and r.row = f.row
       and (f.email_row < f.row or f.id_row < f.row)`);
+}
+
+// Two offices of one file may not share a name. Each office goes by the
+// name its first row gives it; of the offices going by one name, the
+// first in the file keeps it, and the rows of the others are rejected,
+// as the apply would refuse them. Only rows not rejected already count,
+// and this runs before the manager links are planned, so no link is
+// planned to someone who will not be written.
+async function rejectOfficeClashes(tx: Executor, jobId: string) {
+  await tx.execute(sql`
+    with mentions as (
+      select row, record->'location'->>'externalId' as office, office_key,
+        record->'location'->>'name' as name,
+        coalesce(record->'columns'->>'locationName', '') as field
+      from ${importRows}
+      where job_id = ${jobId} and kind <> 'rejected' and office_key is not null
+    ), offices as (
+      select distinct on (office) office, office_key, row, name
+      from mentions order by office, row
+    ), owners as (
+      select distinct on (office_key) office_key, office
+      from offices order by office_key, row
+    )
+    update ${importRows} as r set
+      kind = 'rejected', employee_id = null, employee_version = null,
+      changes = '[]',
+      reasons = r.reasons || jsonb_build_array(jsonb_build_object(
+        'field', m.field,
+        'message', 'another office is already named ' || f.name))
+    from mentions m
+    join offices f on f.office = m.office
+    join owners w on w.office_key = f.office_key and w.office <> f.office
+    where r.job_id = ${jobId} and r.row = m.row`);
 }
 
 // The second pass, as the apply will make it: every manager by the

@@ -47,6 +47,8 @@ export const importRows = pgTable(
     employeeVersion: integer("employee_version"),
     /** The checked record to write; null for a rejected row. */
     record: jsonb("record").$type<Record<string, unknown>>(),
+    /** The folded name of the office the row names, if any. */
+    officeKey: text("office_key"),
     /** A display name for the diff: who this row is. */
     label: text("label").notNull(),
     changes: jsonb("changes").$type<FieldChange[]>().notNull().default([]),
