@@ -2,7 +2,6 @@ import { type Actor, foldForSearch } from "@roster/core";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Directory, transact } from "../context.js";
-import { rowsOf } from "../employee/read.js";
 import { inJsonList } from "../json-rows.js";
 import { applyBatch, BATCH_COLUMNS } from "./apply-batch.js";
 import { beginImportBatch } from "./batch.js";
@@ -31,7 +30,10 @@ export interface Page {
   last: { depth: number; row: number };
   /** Every row is at this depth; null when the page spans two. */
   depth: number | null;
-  /** It names a department or office the import has not settled yet. */
+  /**
+   * It names a department or office the import has not settled yet; also
+   * true when that was not looked up, for a page that runs alone anyway.
+   */
   settles: boolean;
 }
 
@@ -98,6 +100,7 @@ export async function writePages(
       const page = await nextPage(directory.db, previewJobId, after, {
         batchSize,
         org,
+        parallel,
       });
       if (!page) break;
       if (!mayJoin(page, running.values(), parallel)) {
@@ -141,43 +144,71 @@ async function nextPage(
   db: Executor,
   previewJobId: string,
   after: { depth: number; row: number },
-  { batchSize, org }: { batchSize: number; org: Organisation },
+  {
+    batchSize,
+    org,
+    parallel,
+  }: { batchSize: number; org: Organisation; parallel: number },
 ): Promise<Page | undefined> {
-  // A lateral lookup by key per row of the page: no statistics can turn
-  // it into a scan of the preview.
-  const rows = rowsOf<{
-    depth: number;
-    row: number;
-    department: string | null;
-    office: string | null;
-  }>(
-    await db.execute(sql`
-      select o.depth, o.row, r.department, r.office
-      from ${importOrder} o
-      left join lateral (
-        select x.record->'department'->>'name' as department,
-          x.record->'location'->>'externalId' as office
-        from ${importRows} x
-        where x.job_id = o.job_id and x.row = o.row
-      ) r on true
-      where o.job_id = ${previewJobId}
-        and (o.depth, o.row) > (${after.depth}, ${after.row})
-      order by o.depth, o.row
-      limit ${batchSize}`),
-  );
+  const rows = await db
+    .select({ depth: importOrder.depth, row: importOrder.row })
+    .from(importOrder)
+    .where(
+      and(
+        eq(importOrder.jobId, previewJobId),
+        sql`(${importOrder.depth}, ${importOrder.row})
+          > (${after.depth}, ${after.row})`,
+      ),
+    )
+    .orderBy(asc(importOrder.depth), asc(importOrder.row))
+    .limit(batchSize);
   const first = rows[0];
   const last = rows.at(-1);
   if (!first || !last) return undefined;
-  const settles = rows.some(
+  const depth = first.depth === last.depth ? first.depth : null;
+  return {
+    rows: rows.map((r) => r.row),
+    last: { depth: last.depth, row: last.row },
+    depth,
+    // Only a page that could run beside others needs to know.
+    settles:
+      parallel > 1 && depth
+        ? await settlesOrganisation(db, previewJobId, rows, org)
+        : true,
+  };
+}
+
+// Whether a page names a department or office the import has not settled
+// yet: its rows are looked up by key, never scanned for.
+async function settlesOrganisation(
+  db: Executor,
+  previewJobId: string,
+  rows: readonly { row: number }[],
+  org: Organisation,
+): Promise<boolean> {
+  const named = await db
+    .select({
+      department: sql<
+        string | null
+      >`${importRows.record}->'department'->>'name'`,
+      office: sql<
+        string | null
+      >`${importRows.record}->'location'->>'externalId'`,
+    })
+    .from(importRows)
+    .where(
+      and(
+        eq(importRows.jobId, previewJobId),
+        inJsonList(
+          importRows.row,
+          rows.map((r) => String(r.row)),
+        ),
+      ),
+    );
+  return named.some(
     (r) =>
       (r.department !== null &&
         !org.departments.has(foldForSearch(r.department))) ||
       (r.office !== null && !org.locations.has(r.office)),
   );
-  return {
-    rows: rows.map((r) => r.row),
-    last: { depth: last.depth, row: last.row },
-    depth: first.depth === last.depth ? first.depth : null,
-    settles,
-  };
 }

@@ -198,7 +198,8 @@ describe.runIf(onServer)("staging and writing batches at once", () => {
         `id,given,family,email,office,office name,country\n${Array.from(
           { length: 12 },
           (_, i) =>
-            `${tag}${round}o${i},G,F${i},${tag}${round}o${i}@twin-office.example,TO${round},Twin Office ${round},NO`,
+            `${tag}${round}o${i},G,F${i},${tag}${round}o${i}@twin-office.example,` +
+            `TO${round},Twin Office ${round},NO`,
         ).join("\n")}\n`;
       const previews = [
         await previewOf(file("a"), 1, offices),
