@@ -214,32 +214,26 @@ async function settleLocations(
         holder.id !== mine?.id &&
         (mine !== undefined || holder.externalId !== null));
     const target = mine ?? holder;
-    const settled: SettledLocation = { id: null, row, details };
-    if (nameTaken) {
+    // Null when the name is another office's, perhaps one another import
+    // added meanwhile.
+    const id = nameTaken
+      ? null
+      : target
+        ? await refreshLocation(ctx, target, location)
+        : await addLocation(ctx, location);
+    const settled: SettledLocation = { id, row, details };
+    if (id === null) {
       settled.problem = {
         field: columns.locationName ?? "",
         message: `another office is already named ${location.name}`,
       };
-    } else if (target) {
-      settled.id = await refreshLocation(ctx, target, location);
-    } else {
-      settled.id = await addLocation(ctx, location);
-    }
-    if (settled.id === null && !settled.problem) {
-      // Another import made an office of that name or id meanwhile.
-      settled.problem = {
-        field: columns.locationName ?? "",
-        message: `another office is already named ${location.name}`,
-      };
-    } else if (!target && !settled.problem) {
-      if (!location.timeZone) {
-        log.warn(
-          row,
-          columns.locationCountry ?? columns.locationName ?? "",
-          `no time zone could be guessed for office ${externalId}; ` +
-            "set it by hand",
-        );
-      }
+    } else if (!target && !location.timeZone) {
+      log.warn(
+        row,
+        columns.locationCountry ?? columns.locationName ?? "",
+        `no time zone could be guessed for office ${externalId}; ` +
+          "set it by hand",
+      );
     }
     org.locations.set(externalId, settled);
     // An office refused its name does not take it from a later one.
