@@ -65,17 +65,15 @@ async function planLinks(tx: Executor, previewJobId: string) {
   );
   const missing = await missingLinks(tx, previewJobId);
   await recordProblems(tx, previewJobId, missing.edited);
+  // An earlier attempt's plan goes; this one is made afresh.
+  await tx.execute(sql`
+    update ${importRows} set link_manager = null, link_depth = null
+    where job_id = ${previewJobId} and link_depth is not null`);
   if (!missing.pending) {
-    await tx.execute(sql`
-      update ${importRows} set link_manager = null, link_depth = null
-      where job_id = ${previewJobId} and link_depth is not null`);
     await recordProblems(tx, previewJobId, await unresolved(tx, previewJobId));
     return;
   }
   const refused = await planImportLinks(tx, previewJobId, "apply");
-  await tx.execute(sql`
-    update ${importRows} set link_manager = null, link_depth = null
-    where job_id = ${previewJobId} and link_depth is not null`);
   await tx.execute(sql`
     update ${importRows} as r set
       link_manager = n.manager::uuid, link_depth = n.depth
