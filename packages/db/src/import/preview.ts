@@ -194,6 +194,10 @@ function labelOf(record: ImportRecord): string {
   return `${givenName} ${familyName} <${email}>`;
 }
 
+/** On `update import_rows`: the row becomes rejected, writing no one. */
+const REJECTED = sql`kind = 'rejected', employee_id = null,
+  employee_version = null, changes = '[]'`;
+
 // One person per file: a row whose email or id an earlier row already
 // has is rejected, citing the first row that has it.
 async function rejectRepeats(tx: Executor, jobId: string) {
@@ -209,8 +213,7 @@ async function rejectRepeats(tx: Executor, jobId: string) {
       from keyed
     )
     update ${importRows} as r set
-      kind = 'rejected', employee_id = null, employee_version = null,
-      changes = '[]',
+      ${REJECTED},
       reasons = case when f.email_row < f.row then jsonb_build_array(
           jsonb_build_object(
             'field', coalesce(f.columns->>'email', f.columns->>'externalId'),
@@ -247,8 +250,7 @@ async function rejectOfficeClashes(tx: Executor, jobId: string) {
       from offices order by office_key, row
     )
     update ${importRows} as r set
-      kind = 'rejected', employee_id = null, employee_version = null,
-      changes = '[]',
+      ${REJECTED},
       reasons = r.reasons || jsonb_build_array(jsonb_build_object(
         'field', m.field,
         'message', 'another office is already named ' || f.name))
