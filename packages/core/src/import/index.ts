@@ -31,6 +31,7 @@ export {
   suggestMapping,
 } from "./presets.js";
 export {
+  checkImportSource,
   type ImportFormat,
   readImportRows,
   readSourceRows,

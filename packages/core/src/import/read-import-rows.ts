@@ -44,6 +44,24 @@ export async function* readImportRows(
   }
 }
 
+/**
+ * Reads an export only as far as its first row, so a preview that could
+ * not run is refused before it is started: a CSV header missing a mapped
+ * column throws the same ValidationError the preview itself would.
+ */
+export async function checkImportSource(
+  source: ByteSource,
+  mapping: ColumnMapping,
+  options: Omit<SourceOptions, "requiredColumns"> = {},
+): Promise<void> {
+  const rows = readImportRows(source, mapping, options);
+  try {
+    await rows.next();
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
 /** The first rows of an export and its columns, for the mapping preview. */
 export interface SourceSample {
   columns: string[];

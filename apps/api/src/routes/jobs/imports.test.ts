@@ -237,6 +237,41 @@ describe("import input that is wrong", () => {
     expect(res.status).toBe(400);
   });
 
+  it("refuses at once a preview of a file gone or missing a mapped column", async () => {
+    const file = await upload(
+      "id,name,mail\n1,Ann Lee,ann@y.example\n",
+      "y.csv",
+    );
+    const start = (fileKey: string, mapping: unknown) =>
+      app.request("/api/imports/previews", {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ fileKey, format: "csv", mapping }),
+      });
+    const gone = await start(
+      "uploads/imports/00000000-0000-4000-8000-000000000000/export",
+      { columns: { externalId: "id", fullName: "name", email: "mail" } },
+    );
+    expect(gone.status).toBe(404);
+    const lacking = await start(file.fileKey, {
+      columns: {
+        externalId: "id",
+        fullName: "name",
+        email: "mail",
+        jobTitle: "title",
+      },
+    });
+    expect(lacking.status).toBe(400);
+    expect(await lacking.json()).toMatchObject({
+      details: {
+        issues: [{ path: "title", message: "is not a column of this file" }],
+      },
+    });
+    const jobs = await app.request("/api/jobs?type=import.preview");
+    const { items } = (await jobs.json()) as { items: Job[] };
+    expect(items.every((j) => j.status !== "failed")).toBe(true);
+  });
+
   it("refuses a file with no rows or a column named twice, keeping nothing", async () => {
     const uploads = join(filesDir, "uploads", "imports");
     const kept = () => (existsSync(uploads) ? readdirSync(uploads) : []);

@@ -127,11 +127,13 @@ export const jobOperations: Operation[] = [
     tag: "Imports and exports",
     summary:
       "Preview importing an uploaded file with a mapping (HR and admins): " +
-      "a job that compares each row with the directory and changes nothing",
+      "a job that compares each row with the directory and changes nothing; " +
+      "refused at once when the file is gone (404) or its header lacks a " +
+      "mapped column (400)",
     body: PreviewRequest,
     status: 202,
     response: Job,
-    errors: [400, 403, 415],
+    errors: [400, 403, 404, 415],
   },
   {
     method: "get",

@@ -2,6 +2,7 @@ import {
   assertCanManageJobs,
   ColumnMapping,
   ConflictError,
+  checkImportSource,
   ImportPreviewParams,
   JOB_TYPES,
   JobType,
@@ -85,6 +86,13 @@ export function jobRoutes({ directory, logger }: AppDeps, jobs: JobDeps) {
     .use("/jobs/*", staffOnly)
     .post("/imports/previews", async (c) => {
       const input = await jsonBody(c, PreviewRequest);
+      // Refused now, not as a failed job: a file that is gone (404) or
+      // a CSV header missing a mapped column (400).
+      await checkImportSource(
+        await jobs.files.read(input.fileKey),
+        input.mapping,
+        { format: input.format },
+      );
       return start(c, JOB_TYPES.importPreview, {
         ...input,
         fileName: input.fileName ?? "upload",
