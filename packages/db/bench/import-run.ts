@@ -122,6 +122,10 @@ async function copyBaseline(
   }
 }
 
+// Batches at once, as ROSTER_IMPORT_PARALLEL sets for the worker; 1
+// shows what overlapping them gains.
+const PARALLEL = Number(process.env.BENCH_IMPORT_PARALLEL ?? 2);
+
 async function main() {
   const url = process.env.DATABASE_URL as string;
   const rows = Number(process.argv[2]);
@@ -139,8 +143,7 @@ async function main() {
       admin,
       preview,
       readImportRows(createReadStream(file), mapping),
-      // As the worker does on a server: two batches at once.
-      { parallel: 2 },
+      { parallel: PARALLEL },
     );
     const previewed = performance.now();
     const applied = await applyImport(
@@ -148,7 +151,7 @@ async function main() {
       admin,
       await job("import.apply"),
       preview.jobId,
-      { parallel: 2 },
+      { parallel: PARALLEL },
     );
     const importMs = performance.now() - started;
     const benchUrl = url.replace(/\/[^/]*$/, `/${handle.name}`);

@@ -54,6 +54,13 @@ export async function openDatabase(
 
 // No statement timeout is set: one pathological search can hold a server
 // connection, or the single embedded PGlite connection, for seconds.
+//
+// JIT compilation is off for Roster's sessions. It starts on any
+// statement the planner costs above a threshold, such as an import's
+// pass over 100,000 staged rows, and compiling then takes longer than
+// the query it was meant to speed up (about 380 ms of an 860 ms pass in
+// the import benchmark); Roster's statements are short or set-based,
+// and none gains from it. Embedded PGlite has no JIT.
 function openPostgres(
   url: string,
   { maxConnections = 10 }: { maxConnections?: number },
@@ -61,7 +68,7 @@ function openPostgres(
   const client = postgres(url, {
     max: maxConnections,
     onnotice: () => {},
-    connection: { application_name: "roster" },
+    connection: { application_name: "roster", jit: "off" },
   });
   const db = drizzlePostgres({ client, schema });
   return {

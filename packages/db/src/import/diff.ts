@@ -1,6 +1,7 @@
-import type { ImportReason } from "@roster/core";
+import type { ImportReason, ImportRecord } from "@roster/core";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Context } from "../context.js";
+import { newPersonChanges } from "./preview-match.js";
 import {
   type AppliedOutcome,
   type FieldChange,
@@ -63,7 +64,10 @@ export async function readImportDiff(
       row: r.row,
       kind: r.kind,
       label: r.label,
-      changes: r.changes,
+      changes:
+        r.kind === "new" && r.record
+          ? newPersonChanges(r.record as unknown as ImportRecord, r.changes)
+          : r.changes,
       reasons: merged(r.reasons, r.appliedReasons),
       warnings: r.warnings,
       applied: r.applied,

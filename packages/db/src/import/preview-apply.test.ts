@@ -179,11 +179,23 @@ describe("previewing and applying an import", () => {
     expect(rows[5]?.reasons).toEqual([
       { field: "Work email", message: "ada@diff.example is also on row 2" },
     ]);
-    expect(rows[1]?.changes).toContainEqual({
-      field: "manager",
-      before: null,
-      after: "p5",
-    });
+    expect(rows[1]?.changes).toEqual([
+      { field: "externalId", before: null, after: "p2" },
+      { field: "email", before: null, after: "ben@diff.example" },
+      { field: "givenName", before: null, after: "Ben" },
+      { field: "familyName", before: null, after: "Later" },
+      { field: "jobTitle", before: null, after: "Engineer" },
+      { field: "department", before: null, after: "Engineering" },
+      { field: "manager", before: null, after: "p5" },
+    ]);
+    // A new row stores only its manager link; the rest is its record.
+    const stored = rowsOf<{ changes: unknown }>(
+      await handle.db.execute(sql`select changes from import_rows
+        where job_id = ${job.jobId} and row = 3`),
+    );
+    expect(stored[0]?.changes).toEqual([
+      { field: "manager", before: null, after: "p5" },
+    ]);
     expect(await person("ada@diff.example")).toBeUndefined();
 
     const apply = await startJob("import.apply");

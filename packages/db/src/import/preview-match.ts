@@ -75,11 +75,14 @@ export async function diffBatch(
       });
     }
     if (office.problem) reasons.push(office.problem);
+    // A new person's own fields are all in the record, which is stored
+    // beside the diff: only the manager link, which the whole file
+    // settles, is kept as a change (see `newPersonChanges`).
     const changes =
       reasons.length > 0
         ? []
         : [
-            ...fieldChanges(record, target, office),
+            ...(target ? fieldChanges(record, target, office) : []),
             ...managerChange(record, target),
           ];
     result.set(record, {
@@ -98,6 +101,18 @@ export async function diffBatch(
     });
   }
   return result;
+}
+
+/**
+ * The diff of a new person's row: every field the record sets (as the
+ * preview compares them against no one), then the stored changes, which
+ * for a new row hold only its manager link.
+ */
+export function newPersonChanges(
+  record: ImportRecord,
+  stored: readonly FieldChange[],
+): FieldChange[] {
+  return [...fieldChanges(record, undefined, {}), ...stored];
 }
 
 function fieldChanges(

@@ -51,6 +51,11 @@ export const importRows = pgTable(
     officeKey: text("office_key"),
     /** A display name for the diff: who this row is. */
     label: text("label").notNull(),
+    /**
+     * Each field's before and after. A new person's row keeps only its
+     * manager link here: its other fields are its record, and the diff
+     * lists them from it, so a file of new people is not stored twice.
+     */
     changes: jsonb("changes").$type<FieldChange[]>().notNull().default([]),
     reasons: jsonb("reasons").$type<ImportReason[]>().notNull().default([]),
     warnings: jsonb("warnings").$type<ImportReason[]>().notNull().default([]),
