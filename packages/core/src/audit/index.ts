@@ -104,6 +104,9 @@ export interface AuditPage {
  * arrays keep their order, which means something.
  */
 export function canonicalJson(value: unknown): string {
+  if (typeof value !== "object" || value === null) {
+    return JSON.stringify(value ?? null);
+  }
   return JSON.stringify(value ?? null, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(
@@ -115,6 +118,11 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/** Whether two values are the same once stored as JSON. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || canonicalJson(a) === canonicalJson(b);
+}
+
 /** The changes between two versions of the same fields. */
 export function fieldChanges(
   before: Record<string, unknown>,
@@ -122,7 +130,7 @@ export function fieldChanges(
   fields: readonly string[],
 ): FieldChange[] {
   return fields
-    .filter((f) => canonicalJson(before[f]) !== canonicalJson(after[f]))
+    .filter((f) => !sameJson(before[f], after[f]))
     .map((f) => ({
       field: f,
       before: before[f] ?? null,

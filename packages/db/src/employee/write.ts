@@ -5,13 +5,13 @@ import {
   assertCanUpdateEmployee,
   assertNoReportingCycle,
   ConflictError,
-  canonicalJson,
   displayName,
   type EmployeeCreate,
   EmployeeFields,
   type EmployeeUpdate,
   fieldChanges,
   GUARDED_FIELDS,
+  sameJson,
   ValidationError,
   VersionMismatchError,
 } from "@roster/core";
@@ -143,7 +143,7 @@ export async function createEmployee(ctx: Context, input: EmployeeCreate) {
 
 function changedFields(row: EmployeeRow, patch: EmployeeUpdate) {
   return (Object.keys(patch) as (keyof EmployeeUpdate)[]).filter(
-    (field) => canonicalJson(patch[field]) !== canonicalJson(row[field]),
+    (field) => !sameJson(patch[field], row[field]),
   );
 }
 

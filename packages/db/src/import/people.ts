@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import {
   type AuditRecord,
-  canonicalJson,
   displayName,
   fieldChanges,
   type ImportedPerson,
   type ImportRecord,
+  sameJson,
 } from "@roster/core";
 import { type SQL, sql } from "drizzle-orm";
 import { recordAudits } from "../audit/record.js";
@@ -247,7 +247,7 @@ function columnsOf(f: Writable) {
 
 function changedFields(stored: EmployeeRow, fields: Fields): (keyof Fields)[] {
   return (Object.keys(fields) as (keyof Fields)[]).filter(
-    (key) => canonicalJson(fields[key]) !== canonicalJson(stored[key]),
+    (key) => !sameJson(fields[key], stored[key]),
   );
 }
 

@@ -1,8 +1,8 @@
 import {
-  canonicalJson,
   foldForSearch,
   type ImportReason,
   type ImportRecord,
+  sameJson,
 } from "@roster/core";
 import { eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -123,7 +123,7 @@ function fieldChanges(
   const changes: FieldChange[] = [];
   const stored = target?.row;
   const compare = (field: string, before: unknown, after: unknown) => {
-    if (canonicalJson(before) !== canonicalJson(after)) {
+    if (!sameJson(before, after)) {
       changes.push({ field, before: before ?? null, after: after ?? null });
     }
   };

@@ -204,28 +204,30 @@ async function rejectRepeats(tx: Executor, jobId: string) {
   await tx.execute(sql`
     with keyed as (
       select row, record->'person'->>'email' as email,
-        record->>'externalId' as external_id, record->'columns' as columns
+        record->>'externalId' as external_id
       from ${importRows}
       where job_id = ${jobId} and record is not null
     ), firsts as (
       select *, min(row) over (partition by email) as email_row,
         min(row) over (partition by external_id) as id_row
       from keyed
+    ), repeats as (
+      select * from firsts where email_row < row or id_row < row
     )
     update ${importRows} as r set
       ${REJECTED},
       reasons = case when f.email_row < f.row then jsonb_build_array(
           jsonb_build_object(
-            'field', coalesce(f.columns->>'email', f.columns->>'externalId'),
+            'field', coalesce(r.record->'columns'->>'email',
+              r.record->'columns'->>'externalId'),
             'message', f.email || ' is also on row ' || f.email_row))
         else '[]' end
         || case when f.id_row < f.row then jsonb_build_array(
-          jsonb_build_object('field', f.columns->>'externalId',
+          jsonb_build_object('field', r.record->'columns'->>'externalId',
             'message', f.external_id || ' is also on row ' || f.id_row))
         else '[]' end
-    from firsts f
-    where r.job_id = ${jobId} and r.row = f.row
-      and (f.email_row < f.row or f.id_row < f.row)`);
+    from repeats f
+    where r.job_id = ${jobId} and r.row = f.row`);
 }
 
 // Two offices of one file may not share a name. Each office goes by the
