@@ -529,4 +529,21 @@ describe("previewing and applying an import", () => {
     ).rejects.toThrow("cancelled");
     expect(batches).toBe(1);
   });
+
+  it("forgets a job's staged rows when the job is deleted", async () => {
+    const kept = await preview(FILE);
+    const gone = await preview(FILE);
+    const staged = async (jobId: string) =>
+      rowsOf<{ rows: number; order: number }>(
+        await handle.db.execute(sql`select
+          (select count(*)::int from import_rows where job_id = ${jobId})
+            as rows,
+          (select count(*)::int from import_order where job_id = ${jobId})
+            as order`),
+      )[0];
+    expect(await staged(gone.job.jobId)).toEqual({ rows: 7, order: 5 });
+    await handle.db.execute(sql`delete from jobs where id = ${gone.job.jobId}`);
+    expect(await staged(gone.job.jobId)).toEqual({ rows: 0, order: 0 });
+    expect(await staged(kept.job.jobId)).toEqual({ rows: 7, order: 5 });
+  });
 });
