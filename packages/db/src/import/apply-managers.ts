@@ -56,13 +56,9 @@ export async function linkImportedManagers(
 }
 
 async function planLinks(tx: Executor, previewJobId: string) {
-  // The apply has just written many people; plan on current statistics.
-  // Only the columns the plan filters and joins on: the wide ones would
-  // cost most of the time and steer nothing.
-  await tx.execute(sql`analyze ${employees} (id, external_id, manager_id)`);
-  await tx.execute(
-    sql`analyze ${importRows} (job_id, row, applied, employee_id)`,
-  );
+  // One read of the written rows, each joined to its person by key: no
+  // plan for it needs fresh statistics, which only the planning below
+  // pays for, when there is something left to plan.
   const missing = await missingLinks(tx, previewJobId);
   await recordProblems(tx, previewJobId, missing.edited);
   // An earlier attempt's plan goes; this one is made afresh.
@@ -73,6 +69,13 @@ async function planLinks(tx: Executor, previewJobId: string) {
     await recordProblems(tx, previewJobId, await unresolved(tx, previewJobId));
     return;
   }
+  // The apply has just written many people; plan on current statistics.
+  // Only the columns the plan filters and joins on: the wide ones would
+  // cost most of the time and steer nothing.
+  await tx.execute(sql`analyze ${employees} (id, external_id, manager_id)`);
+  await tx.execute(
+    sql`analyze ${importRows} (job_id, row, applied, employee_id)`,
+  );
   const refused = await planImportLinks(tx, previewJobId, "apply");
   await tx.execute(sql`
     update ${importRows} as r set
