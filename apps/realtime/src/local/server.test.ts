@@ -108,7 +108,7 @@ describe("live updates", () => {
     await subscribeConnection(t.handle.db, "gone/1+=", ["directory"]);
     const person = await t.addPerson();
     await until(
-      () => live.events.some((e) => e.id === person.id),
+      () => live.events.some((e) => "id" in e && e.id === person.id),
       "the live tab to hear of the new person",
     );
     const left = await findSubscribers(t.handle.db, ["directory"]);

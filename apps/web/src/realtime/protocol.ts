@@ -16,6 +16,7 @@ export const MAX_TOPICS = 100;
 /** A committed change, numbered by the journal. */
 export type LiveEvent =
   | { seq: number; type: "employee.created"; id: string; version: number }
+  | { seq: number; type: "employees.created"; count: number }
   | {
       seq: number;
       type: "employee.updated";

@@ -22,6 +22,9 @@ describe("which changes a screen refetches for", () => {
     expect(
       isNewerVersion({ seq: 1, type: "employee.deleted", id: "a" }, "a", 2),
     ).toBe(true);
+    expect(
+      isNewerVersion({ seq: 1, type: "employees.created", count: 2 }, "a", 2),
+    ).toBe(false);
   });
 
   it("refetches a team when a member changes or anyone moves", () => {
@@ -35,6 +38,10 @@ describe("which changes a screen refetches for", () => {
         team,
       ),
     ).toBe(true);
+    // An import's batch of new people: someone may report to a member.
+    expect(
+      touchesTeam({ seq: 1, type: "employees.created", count: 1000 }, team),
+    ).toBe(true);
     expect(
       touchesTeam({ seq: 1, type: "department.created", id: "d" }, team),
     ).toBe(false);
@@ -44,6 +51,9 @@ describe("which changes a screen refetches for", () => {
     expect(isDirectoryEvent(updated("a", ["bio"]))).toBe(true);
     expect(
       isDirectoryEvent({ seq: 1, type: "location.created", id: "l" }),
+    ).toBe(true);
+    expect(
+      isDirectoryEvent({ seq: 1, type: "employees.created", count: 2 }),
     ).toBe(true);
     expect(
       isDirectoryEvent({ seq: 1, type: "job.finished", id: "j", status: "ok" }),

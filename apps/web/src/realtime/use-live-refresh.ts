@@ -5,13 +5,14 @@ import type { LiveEvent } from "./protocol";
 /** Directory changes: people, departments and offices. */
 export const isDirectoryEvent = (e: LiveEvent) =>
   e.type.startsWith("employee.") ||
+  e.type === "employees.created" ||
   e.type === "photo.ready" ||
   e.type === "department.created" ||
   e.type === "location.created";
 
 /** A change to person `id` that the version on screen does not have. */
 export function isNewerVersion(e: LiveEvent, id: string, shown: number) {
-  if (e.id !== id) return false;
+  if (!("id" in e) || e.id !== id) return false;
   return !("version" in e) || e.version > shown;
 }
 
@@ -22,6 +23,7 @@ export function isNewerVersion(e: LiveEvent, id: string, shown: number) {
 export function touchesTeam(e: LiveEvent, people: ReadonlySet<string>) {
   switch (e.type) {
     case "employee.created":
+    case "employees.created":
     case "employee.deleted":
       return true;
     case "employee.updated":

@@ -5,6 +5,13 @@
  */
 export type DomainEvent =
   | { type: "employee.created"; id: string; version: number }
+  /**
+   * People an import created, one event per batch rather than one per
+   * person: a 100,000-row file would otherwise fill the journal and send
+   * every client as many messages. Nobody can be watching someone who did
+   * not exist, so it needs no ids; lists of the directory refetch.
+   */
+  | { type: "employees.created"; count: number }
   | {
       type: "employee.updated";
       id: string;

@@ -46,6 +46,7 @@ export function topicsOf(event: DomainEvent): Topic[] {
     case "employee.deleted":
     case "photo.ready":
       return ["directory", `employee:${event.id}`];
+    case "employees.created":
     case "department.created":
     case "location.created":
       return ["directory"];

@@ -35,7 +35,7 @@ const LETTERS: Record<string, string> = {
 const SPECIAL = new RegExp(`[${Object.keys(LETTERS).join("")}]`, "gu");
 const MARKS = /\p{M}/gu;
 const SPACES = /[\s\p{Z}]+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /**
  * Folds text for matching: compatibility-decomposed, accents and other
@@ -45,7 +45,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function foldForSearch(value: string): string {
   // ASCII has nothing to decompose, no marks and no special letters, and
   // most of an HR export is ASCII: only case and spacing to fold.
-  if (ASCII.test(value)) {
+  if (!NON_ASCII.test(value)) {
     return value.toLowerCase().replace(SPACES, " ").trim();
   }
   return value

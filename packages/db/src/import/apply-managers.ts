@@ -66,7 +66,7 @@ async function planLinks(tx: Executor, previewJobId: string) {
     update ${importRows} set link_manager = null, link_depth = null
     where job_id = ${previewJobId} and link_depth is not null`);
   if (!missing.pending) {
-    await recordProblems(tx, previewJobId, await unresolved(tx, previewJobId));
+    await recordProblems(tx, previewJobId, missing.unresolved);
     return;
   }
   // The apply has just written many people; plan on current statistics.
@@ -82,38 +82,49 @@ async function planLinks(tx: Executor, previewJobId: string) {
       link_manager = n.manager::uuid, link_depth = n.depth
     from import_link_nodes n
     where r.job_id = ${previewJobId} and r.row = n.row and ${LINK_CHANGES}`);
-  await recordProblems(tx, previewJobId, [
-    ...(await unresolved(tx, previewJobId)),
-    ...refused,
-  ]);
+  await recordProblems(tx, previewJobId, [...missing.unresolved, ...refused]);
 }
 
 // The written rows whose person lacks the manager the row names, in one
 // pass: those edited since the apply wrote them, which the plan leaves
-// as they are, and whether any link is left that someone could make.
-// Most links are made as people are created, and planning the whole org
-// chart again is worth it only when some are not.
+// as they are; those naming a manager nobody has; and whether any link
+// is left that someone could make. Most links are made as people are
+// created, and planning the whole org chart again is worth it only when
+// some are not. (A manager nobody has is never the person's manager, so
+// every such row is among those lacking theirs.)
 async function missingLinks(
   tx: Executor,
   previewJobId: string,
-): Promise<{ edited: RowReason[]; pending: boolean }> {
+): Promise<{ edited: RowReason[]; unresolved: RowReason[]; pending: boolean }> {
   const [found] = rowsOf<{
     edited: { row: number; field: string }[];
+    unresolved: { row: number; field: string; id: string }[];
     pending: boolean;
   }>(
     await tx.execute(sql`
       select coalesce(jsonb_agg(jsonb_build_object(
             'row', r.row, 'field', ${MANAGER_COLUMN}))
           filter (where e.version <> r.employee_version), '[]') as edited,
-        coalesce(bool_or(r.record->'managerExternalId' = 'null'::jsonb
-          or exists (select from ${employees} w
-            where w.external_id = r.record->>'managerExternalId')),
-          false) as pending
+        coalesce(jsonb_agg(jsonb_build_object(
+            'row', r.row, 'field', ${MANAGER_COLUMN},
+            'id', r.record->>'managerExternalId'))
+          filter (where h.nobody), '[]') as unresolved,
+        coalesce(bool_or(not h.nobody), false) as pending
       from ${importRows} r ${WITH_MANAGER}
+      cross join lateral (
+        select r.record->'managerExternalId' <> 'null'::jsonb
+          and not exists (select from ${employees} w
+            where w.external_id = r.record->>'managerExternalId') as nobody
+      ) h
       where r.job_id = ${previewJobId} and ${WRITTEN_ROW} and ${LINK_MISSING}`),
   );
   return {
     edited: (found?.edited ?? []).map((e) => ({ ...e, message: EDITED })),
+    unresolved: (found?.unresolved ?? []).map(({ row, field, id }) => ({
+      row,
+      field,
+      message: `no one in this file or the directory has id ${id}; ${LEFT_OUT}`,
+    })),
     pending: found?.pending ?? true,
   };
 }
@@ -130,28 +141,6 @@ const LINK_MISSING = sql`r.record ? 'managerExternalId'
   and case when r.record->'managerExternalId' = 'null'::jsonb
     then e.manager_id is not null
     else m.external_id is distinct from r.record->>'managerExternalId' end`;
-
-// Rows naming a manager nobody has, found without planning anything.
-async function unresolved(
-  tx: Executor,
-  previewJobId: string,
-): Promise<RowReason[]> {
-  const rows = rowsOf<{ row: number; field: string; id: string }>(
-    await tx.execute(sql`
-      select r.row, ${MANAGER_COLUMN} as field,
-        r.record->>'managerExternalId' as id
-      from ${importRows} r
-      where r.job_id = ${previewJobId} and ${WRITTEN_ROW}
-        and r.record->>'managerExternalId' is not null
-        and not exists (select from ${employees} w
-          where w.external_id = r.record->>'managerExternalId')`),
-  );
-  return rows.map(({ row, field, id }) => ({
-    row,
-    field,
-    message: `no one in this file or the directory has id ${id}; ${LEFT_OUT}`,
-  }));
-}
 
 interface Planned {
   row: number;

@@ -108,12 +108,16 @@ describe.skipIf(missing)(`importing the Oracle HR export${skipped}`, () => {
     const everyone = await countEmployees(reading(dir, hr), ask({}));
     expect(everyone).toBe(107);
     // Everyone but Steven King gets their manager in the second pass.
+    // One event per batch of 25 new people, not one per person.
     expect(eventTypes()).toEqual({
       "department.created": 11,
       "location.created": 7,
-      "employee.created": 107,
+      "employees.created": 5,
       "employee.updated": 106,
     });
+    expect(
+      events.flatMap((e) => (e.type === "employees.created" ? [e.count] : [])),
+    ).toEqual([25, 25, 25, 25, 7]);
   });
 
   it("puts exactly five people in IT", async () => {

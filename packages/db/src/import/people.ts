@@ -167,9 +167,7 @@ async function createPeople(
     select x.id, ${sql.raw(WRITTEN.map((c) => `x.${c}`).join(", "))}
     from jsonb_to_recordset(${jsonRows(values)})
       as x(id uuid, ${sql.raw(RECORD_TYPE)})`);
-  for (const { id } of written) {
-    ctx.emit({ type: "employee.created", id, version: 1 });
-  }
+  ctx.emit({ type: "employees.created", count: written.length });
   await recordAudits(
     ctx,
     written.map(({ id, fields }) => {

@@ -71,7 +71,7 @@ export function useRemoteChange(id: string | null, version: number) {
     }
     if (signal.kind !== "events") return;
     for (const event of signal.events) {
-      if (event.id !== id) continue;
+      if (!("id" in event) || event.id !== id) continue;
       if (saving.current) {
         held.current = foldRemoteChange(held.current, event, version);
       } else {
