@@ -68,10 +68,17 @@ async function writeCsv(path: string, rows: number) {
   await once(out, "finish");
 }
 
+/** A fixed id per generated person, so a report can name its manager's. */
+function idOf(i: number): string {
+  return `00000000-0000-4000-8000-${i.toString(16).padStart(12, "0")}`;
+}
+
 /**
- * COPYs the same rows into a new table shaped like `employees`: bare
- * (defaults only), or with all its indexes and constraints, which any
- * write into the directory pays for too.
+ * COPYs the same rows, as the directory stores them (department and
+ * manager included), into a new table shaped like `employees`: bare
+ * (defaults only), or with everything a write into the directory pays
+ * for: its indexes, checks and foreign keys (to the departments the
+ * import made, and to each person's manager in the same table).
  */
 async function copyBaseline(
   url: string,
@@ -85,10 +92,22 @@ async function copyBaseline(
         indexed ? "all" : "defaults"
       })`,
     );
+    if (indexed) {
+      await sql.unsafe(`alter table bench_copy
+        add foreign key (department_id) references departments (id),
+        add foreign key (location_id) references locations (id),
+        add foreign key (manager_id) references bench_copy (id)`);
+    }
+    const teams = new Map(
+      (
+        await sql<{ id: string; name: string }[]>`
+        select id, name from departments`
+      ).map((d) => [d.name, d.id]),
+    );
     const started = performance.now();
-    const writable = await sql`copy bench_copy (email, given_name,
-      family_name, job_title, external_id, search_text, name_key, sort_key,
-      phone_digits) from stdin`.writable();
+    const writable = await sql`copy bench_copy (id, email, given_name,
+      family_name, job_title, department_id, manager_id, external_id,
+      search_text, name_key, sort_key, phone_digits) from stdin`.writable();
     for (let i = rows; i >= 1; i--) {
       const p = person(i);
       const f = searchFields({
@@ -99,11 +118,15 @@ async function copyBaseline(
         jobTitle: p.title,
         phones: [],
       });
+      const manager = Math.floor(i / 8);
       const line = [
+        idOf(i),
         p.email,
         p.given,
         p.family,
         p.title,
+        teams.get(p.team) ?? "\\N",
+        manager >= 1 ? idOf(manager) : "\\N",
         p.id,
         f.searchText,
         f.nameKey,
