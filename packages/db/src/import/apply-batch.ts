@@ -6,7 +6,12 @@ import { type EmployeeRow, employees } from "../employee/table.js";
 import { inJsonList, jsonRows } from "../json-rows.js";
 import { ImportLog } from "./log.js";
 import { type Organisation, placeRecords } from "./organisation.js";
-import { matchingPeople, type PlannedManagers, writePeople } from "./people.js";
+import {
+  matchingPeople,
+  type PlannedManagers,
+  type Written,
+  writePeople,
+} from "./people.js";
 import {
   type AppliedOutcome,
   type ImportRowRecord,
@@ -62,7 +67,11 @@ export async function applyBatch(
     if (r.kind !== "rejected" && r.record) candidates.push(r);
     else results.set(r.row, { applied: "rejected", reasons: [], warnings: [] });
   }
-  const stored = await lockPeople(ctx.tx, candidates);
+  // Sent together: neither read needs the other's answer.
+  const [stored, managers] = await Promise.all([
+    lockPeople(ctx.tx, candidates),
+    plannedManagers(ctx.tx, candidates),
+  ]);
   const stale = staleRows(candidates, stored);
   const records: ImportRecord[] = [];
   for (const r of candidates) {
@@ -80,10 +89,23 @@ export async function applyBatch(
   }
   const log = new ImportLog();
   const placed = await placeRecords(ctx, records, org, log);
-  const written = await writePeople(ctx, placed, log, {
+  // Each row's mark goes with the writes: the checkpoint commits with
+  // them, and waits for no answer of theirs.
+  await writePeople(ctx, placed, log, {
     locked: stored,
-    managers: await plannedManagers(ctx.tx, candidates),
+    managers,
+    alongside: (written) =>
+      markRows(ctx, previewJobId, outcomes(results, written, log)),
   });
+}
+
+// What became of each row: written (created, updated or unchanged) or
+// rejected, by the preview, as changed since, or by this batch's checks.
+function outcomes(
+  results: Map<number, RowResult>,
+  written: readonly Written[],
+  log: ImportLog,
+): Map<number, RowResult> {
   const problems = new Map(log.rejected.map((p) => [p.row, p.reasons]));
   const notes = new Map(log.warnings.map((p) => [p.row, p.reasons]));
   for (const w of written) {
@@ -102,6 +124,14 @@ export async function applyBatch(
       warnings: notes.get(row) ?? [],
     });
   }
+  return results;
+}
+
+async function markRows(
+  ctx: Context,
+  previewJobId: string,
+  results: Map<number, RowResult>,
+) {
   const values = [...results].map(([row, r]) => ({
     row,
     applied: r.applied,

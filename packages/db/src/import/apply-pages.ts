@@ -63,19 +63,23 @@ export async function writePages(
     const done = transact(directory, actor, async (ctx) => {
       // A retried transaction starts again from what had committed.
       const settled = copyOrganisation(org);
-      await beginImportBatch(ctx.tx, job);
-      const batch = await ctx.tx
-        .select(BATCH_COLUMNS)
-        .from(importRows)
-        .where(
-          and(
-            eq(importRows.jobId, previewJobId),
-            inJsonList(importRows.row, page.rows.map(String)),
-            isNull(importRows.applied),
-          ),
-        )
-        .orderBy(asc(importRows.row))
-        .for("update");
+      // Sent together: a batch whose job is no longer its attempt's
+      // fails on the check, and its reads go with the rollback.
+      const [, batch] = await Promise.all([
+        beginImportBatch(ctx.tx, job),
+        ctx.tx
+          .select(BATCH_COLUMNS)
+          .from(importRows)
+          .where(
+            and(
+              eq(importRows.jobId, previewJobId),
+              inJsonList(importRows.row, page.rows.map(String)),
+              isNull(importRows.applied),
+            ),
+          )
+          .orderBy(asc(importRows.row))
+          .for("update"),
+      ]);
       if (batch.length > 0) {
         await applyBatch(ctx, previewJobId, batch, settled);
       }

@@ -13,6 +13,9 @@ export async function beginImportBatch(
   tx: Executor,
   job: ImportJobRef,
 ): Promise<void> {
-  await tx.execute(sql`set local synchronous_commit = off`);
-  await assertOwnsJob(tx, job.jobId, job.attempt);
+  // Sent together: the setting needs no answer before the check.
+  await Promise.all([
+    tx.execute(sql`set local synchronous_commit = off`),
+    assertOwnsJob(tx, job.jobId, job.attempt),
+  ]);
 }

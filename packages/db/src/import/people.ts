@@ -41,6 +41,12 @@ export interface WriteOptions {
   /** The batch's people, already locked by the caller. */
   locked?: readonly EmployeeRow[];
   managers?: PlannedManagers;
+  /**
+   * A statement of the caller's that depends only on who is written (a
+   * checkpoint, say), sent with the batch's writes rather than after
+   * their answers come back.
+   */
+  alongside?: (written: readonly Written[]) => Promise<unknown>;
 }
 
 /**
@@ -53,10 +59,13 @@ export async function writePeople(
   ctx: Context,
   placed: ReadonlyMap<ImportRecord, Placement>,
   log: ImportLog,
-  { locked, managers }: WriteOptions = {},
+  { locked, managers, alongside }: WriteOptions = {},
 ): Promise<Written[]> {
   const records = [...placed.keys()];
-  if (records.length === 0) return [];
+  if (records.length === 0) {
+    await alongside?.([]);
+    return [];
+  }
   const stored =
     locked ??
     (await ctx.tx
@@ -98,10 +107,17 @@ export async function writePeople(
       creates.push([record, fields]);
     }
   }
-  if (updates.length > 0) await updatePeople(ctx, updates);
+  // Everything is known before anything is sent, so the statements go
+  // out together, without a round trip between them.
+  const writing: Promise<unknown>[] = [];
+  if (updates.length > 0) writing.push(updatePeople(ctx, updates));
   if (creates.length > 0) {
-    written.push(...(await createPeople(ctx, creates, managers)));
+    const created = createPeople(ctx, creates, managers);
+    written.push(...created.written);
+    writing.push(created.writing);
   }
+  if (alongside) writing.push(alongside(written));
+  await Promise.all(writing);
   return written;
 }
 
@@ -143,12 +159,13 @@ function labelOf(p: {
 }
 
 // Ids are made here, so a manager new in the same batch can be linked in
-// the same statement (foreign keys are checked at its end).
-async function createPeople(
+// the same statement (foreign keys are checked at its end); who is
+// written is known at once, and `writing` settles once they are.
+function createPeople(
   ctx: Context,
   creates: readonly [ImportRecord, Fields][],
   managers: PlannedManagers | undefined,
-): Promise<Written[]> {
+): { written: Written[]; writing: Promise<unknown> } {
   const ids = new Map(creates.map(([r]) => [r.externalId, randomUUID()]));
   const written = creates.map(([record, placed]) => {
     const id = ids.get(record.externalId) as string;
@@ -162,29 +179,33 @@ async function createPeople(
     const full = { preferredName: null, jobTitle: null, phones: [], ...fields };
     return { id, ...columnsOf({ ...full, ...searchFields(full) }) };
   });
-  await ctx.tx.execute(sql`
-    insert into ${employees} (id, ${sql.raw(WRITTEN.join(", "))})
-    select x.id, ${sql.raw(WRITTEN.map((c) => `x.${c}`).join(", "))}
-    from jsonb_to_recordset(${jsonRows(values)})
-      as x(id uuid, ${sql.raw(RECORD_TYPE)})`);
+  const audits = written.map(({ id, fields }) => {
+    const given = fields as unknown as Record<string, unknown>;
+    return {
+      action: "employee.created" as const,
+      subjectId: id,
+      subjectLabel: labelOf(fields),
+      // Every value it was created with: before, there was no one.
+      changes: Object.keys(given).flatMap((field) =>
+        given[field] == null
+          ? []
+          : [{ field, before: null, after: given[field] }],
+      ),
+    };
+  });
+  const writing = Promise.all([
+    ctx.tx.execute(sql`
+      insert into ${employees} (id, ${sql.raw(WRITTEN.join(", "))})
+      select x.id, ${sql.raw(WRITTEN.map((c) => `x.${c}`).join(", "))}
+      from jsonb_to_recordset(${jsonRows(values)})
+        as x(id uuid, ${sql.raw(RECORD_TYPE)})`),
+    recordAudits(ctx, audits),
+  ]);
   ctx.emit({ type: "employees.created", count: written.length });
-  await recordAudits(
-    ctx,
-    written.map(({ id, fields }) => {
-      const given = fields as unknown as Record<string, unknown>;
-      return {
-        action: "employee.created" as const,
-        subjectId: id,
-        subjectLabel: labelOf(fields),
-        changes: fieldChanges(
-          {},
-          given,
-          Object.keys(given).filter((k) => given[k] != null),
-        ),
-      };
-    }),
-  );
-  return written.map(({ fields: _, ...person }) => person);
+  return {
+    written: written.map(({ fields: _, ...person }) => person),
+    writing,
+  };
 }
 
 // The columns an import writes, and their types for jsonb_to_recordset.
@@ -263,7 +284,7 @@ async function updatePeople(
       ...columnsOf({ ...merged, ...searchFields(merged) }),
     };
   });
-  await ctx.tx.execute(sql`
+  const updated = ctx.tx.execute(sql`
     update ${employees} as e set
       ${sql.raw(WRITTEN.map((c) => `${c} = x.${c}`).join(", "))},
       version = x.version, updated_at = now()
@@ -290,5 +311,5 @@ async function updatePeople(
       fields: changed,
     });
   }
-  await recordAudits(ctx, audits);
+  await Promise.all([updated, recordAudits(ctx, audits)]);
 }

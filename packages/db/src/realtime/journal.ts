@@ -8,6 +8,7 @@ import {
 } from "@roster/core";
 import { and, arrayOverlaps, asc, gt, lt, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
+import { rowsOf } from "../employee/read.js";
 import { jsonRows } from "../json-rows.js";
 import { eventLog } from "./table.js";
 
@@ -28,20 +29,28 @@ export async function appendToJournal(
   events: readonly DomainEvent[],
 ): Promise<number[]> {
   if (events.length === 0) return [];
-  await tx.execute(sql`select pg_advisory_xact_lock(${JOURNAL_LOCK})`);
-  const [row] = await tx.select({ head }).from(eventLog);
-  const first = (row?.head ?? 0) + 1;
   const rows = events.map((event, i) => ({
-    seq: first + i,
+    n: i + 1,
     event,
     topics: topicsOf(event),
   }));
-  await tx.execute(sql`
-    insert into ${eventLog} (seq, event, topics)
-    select x.seq, x.event, x.topics
-    from jsonb_to_recordset(${jsonRows(rows)})
-      as x(seq bigint, event jsonb, topics text[])`);
-  return rows.map((r) => r.seq);
+  // Sent together, without waiting in between: the insert numbers the
+  // events after the head it reads once the lock is held.
+  const [, inserted] = await Promise.all([
+    tx.execute(sql`select pg_advisory_xact_lock(${JOURNAL_LOCK})`),
+    tx.execute(sql`
+      with added as (
+        insert into ${eventLog} (seq, event, topics)
+        select h.head + x.n, x.event, x.topics
+        from (select ${head} as head from ${eventLog}) h,
+          jsonb_to_recordset(${jsonRows(rows)})
+            as x(n bigint, event jsonb, topics text[])
+        returning seq
+      )
+      select min(seq)::bigint as first from added`),
+  ]);
+  const first = Number(rowsOf<{ first: string }>(inserted)[0]?.first);
+  return rows.map((r) => first + r.n - 1);
 }
 
 /** The highest sequence number committed so far; 0 for an empty journal. */
