@@ -56,8 +56,11 @@ export async function diffBatch(
   db: Executor,
   records: readonly ImportRecord[],
 ): Promise<Map<ImportRecord, RecordDiff>> {
-  const stored = await storedPeople(db, records);
-  const offices = await storedOffices(db, records);
+  // Sent together: neither read needs the other's answer.
+  const [stored, offices] = await Promise.all([
+    storedPeople(db, records),
+    storedOffices(db, records),
+  ]);
   const byEmail = new Map(stored.map((p) => [p.row.email, p]));
   const byId = new Map(stored.map((p) => [p.row.externalId, p]));
   const result = new Map<ImportRecord, RecordDiff>();

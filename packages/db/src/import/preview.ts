@@ -79,10 +79,7 @@ export async function previewImport(
   let pending: MappedRow[] = [];
   let read = 0;
   const stage = async (batch: MappedRow[]) => {
-    await transact(directory, actor, async (ctx) => {
-      await beginImportBatch(ctx.tx, job);
-      await stageBatch(ctx.tx, job.jobId, batch);
-    });
+    await transact(directory, actor, (ctx) => stageBatch(ctx.tx, job, batch));
     read += batch.length;
     onBatch?.(read);
   };
@@ -135,7 +132,7 @@ export async function previewImport(
 // afterwards in SQL, so memory does not grow with the file.
 async function stageBatch(
   tx: Executor,
-  jobId: string,
+  job: ImportJobRef,
   batch: readonly MappedRow[],
 ) {
   const staged: StagedRow[] = [];
@@ -152,7 +149,13 @@ async function stageBatch(
       });
     }
   }
-  const diffs = await diffBatch(tx, records);
+  // The job check and the batch's reads go out together; only once all
+  // are answered (a batch whose job is no longer its attempt's fails
+  // there) is anything written.
+  const [, diffs] = await Promise.all([
+    beginImportBatch(tx, job),
+    diffBatch(tx, records),
+  ]);
   for (const [record, diff] of diffs) {
     staged.push({
       row: record.row,
@@ -170,7 +173,7 @@ async function stageBatch(
   await tx.execute(sql`
     insert into ${importRows} (job_id, row, kind, employee_id,
       employee_version, record, office_key, label, changes, reasons)
-    select ${jobId}::uuid, x.row, x.kind, x.employee_id, x.employee_version,
+    select ${job.jobId}::uuid, x.row, x.kind, x.employee_id, x.employee_version,
       x.record, x.office_key, x.label, coalesce(x.changes, '[]'), x.reasons
     from jsonb_to_recordset(${jsonRows(staged)}) as x(row integer,
       kind text, employee_id uuid, employee_version integer, record jsonb,
