@@ -41,6 +41,10 @@ const ISSUE_FIELDS: Record<string, Field> = {
   "location.countryCode": "locationCountry",
 };
 
+// What each row checks: the columns are the mapping's, checked with it,
+// and the same for every row.
+const RowFields = ImportRecord.omit({ columns: true });
+
 /**
  * Maps one export row onto Roster's fields and checks it with the core
  * schemas: every cell trimmed, empty cells treated as absent.
@@ -89,11 +93,10 @@ export function mapRow(
     },
     department: nullable(cell("departmentName"), (name) => ({ name })),
     location: officeOf(cell),
-    columns,
   };
-  const parsed = ImportRecord.safeParse(candidate);
+  const parsed = RowFields.safeParse(candidate);
   if (parsed.success && reasons.size === 0) {
-    return { ok: true, record: parsed.data };
+    return { ok: true, record: { ...parsed.data, columns } };
   }
   for (const issue of parsed.error?.issues ?? []) {
     const field = issueColumn(issue, columns);

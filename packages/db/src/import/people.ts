@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   type AuditRecord,
   displayName,
+  type FieldChange,
   fieldChanges,
   type ImportedPerson,
   type ImportRecord,
@@ -155,7 +156,12 @@ function labelOf(p: {
   preferredName?: string | null;
   email: string;
 }): string {
-  return `${displayName({ ...p, preferredName: p.preferredName ?? null })} <${p.email}>`;
+  const name = displayName({
+    givenName: p.givenName,
+    familyName: p.familyName,
+    preferredName: p.preferredName ?? null,
+  });
+  return `${name} <${p.email}>`;
 }
 
 // Ids are made here, so a manager new in the same batch can be linked in
@@ -175,22 +181,33 @@ function createPeople(
     const fields = managerId ? { ...placed, managerId } : placed;
     return { record, id, outcome: "created" as const, version: 1, fields };
   });
-  const values = written.map(({ id, fields }) => {
-    const full = { preferredName: null, jobTitle: null, phones: [], ...fields };
-    return { id, ...columnsOf({ ...full, ...searchFields(full) }) };
-  });
+  const values = written.map(({ id, fields }) =>
+    Object.assign(
+      columnsOf(
+        fields,
+        searchFields({
+          email: fields.email,
+          givenName: fields.givenName,
+          familyName: fields.familyName,
+          preferredName: fields.preferredName ?? null,
+          jobTitle: fields.jobTitle ?? null,
+          phones: fields.phones ?? [],
+        }),
+      ),
+      { id },
+    ),
+  );
   const audits = written.map(({ id, fields }) => {
-    const given = fields as unknown as Record<string, unknown>;
+    // Every value it was created with: before, there was no one.
+    const changes: FieldChange[] = [];
+    for (const [field, after] of Object.entries(fields)) {
+      if (after != null) changes.push({ field, before: null, after });
+    }
     return {
       action: "employee.created" as const,
       subjectId: id,
       subjectLabel: labelOf(fields),
-      // Every value it was created with: before, there was no one.
-      changes: Object.keys(given).flatMap((field) =>
-        given[field] == null
-          ? []
-          : [{ field, before: null, after: given[field] }],
-      ),
+      changes,
     };
   });
   const writing = Promise.all([
@@ -203,7 +220,12 @@ function createPeople(
   ]);
   ctx.emit({ type: "employees.created", count: written.length });
   return {
-    written: written.map(({ fields: _, ...person }) => person),
+    written: written.map(({ record, id, outcome, version }) => ({
+      record,
+      id,
+      outcome,
+      version,
+    })),
     writing,
   };
 }
@@ -236,15 +258,11 @@ type Writable = Omit<Fields, "phones"> & {
   preferredName?: string | null;
   jobTitle?: string | null;
   phones?: unknown;
-  searchText: string;
-  nameKey: string;
-  sortKey: string;
-  phoneDigits: string;
 };
 
 // Every column an import writes, by its SQL name; columns the export does
 // not name keep the stored value, which the caller has merged in.
-function columnsOf(f: Writable) {
+function columnsOf(f: Writable, search: ReturnType<typeof searchFields>) {
   return {
     email: f.email,
     given_name: f.givenName,
@@ -257,10 +275,10 @@ function columnsOf(f: Writable) {
     location_id: f.locationId ?? null,
     manager_id: f.managerId ?? null,
     external_id: f.externalId,
-    search_text: f.searchText,
-    name_key: f.nameKey,
-    sort_key: f.sortKey,
-    phone_digits: f.phoneDigits,
+    search_text: search.searchText,
+    name_key: search.nameKey,
+    sort_key: search.sortKey,
+    phone_digits: search.phoneDigits,
   };
 }
 
@@ -281,7 +299,7 @@ async function updatePeople(
     return {
       id: stored.id,
       version: stored.version + 1,
-      ...columnsOf({ ...merged, ...searchFields(merged) }),
+      ...columnsOf(merged, searchFields(merged)),
     };
   });
   const updated = ctx.tx.execute(sql`
