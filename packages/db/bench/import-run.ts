@@ -179,7 +179,7 @@ async function main() {
     const importMs = performance.now() - started;
     const benchUrl = url.replace(/\/[^/]*$/, `/${handle.name}`);
     const copyMs = await copyBaseline(benchUrl, rows, false);
-    const indexedCopyMs = await copyBaseline(benchUrl, rows, true);
+    const directoryCopyMs = await copyBaseline(benchUrl, rows, true);
     process.stdout.write(
       `${JSON.stringify({
         rows,
@@ -188,7 +188,7 @@ async function main() {
         previewMs: previewed - started,
         importMs,
         copyMs,
-        indexedCopyMs,
+        directoryCopyMs,
         peakRssMb: process.resourceUsage().maxRSS / 1024,
       })}\n`,
     );

@@ -1,12 +1,13 @@
 /**
  * The import benchmark behind `pnpm bench`: imports a generated
  * 100,000-row CSV (preview, then apply) into a throwaway database on the
- * server DATABASE_URL names, beside two COPYs of the same rows in the
- * same run: into a bare table shaped like `employees`, and into one with
- * its indexes (three trigram GIN indexes among them), which every write
- * to the directory pays for. It runs again with 200,000 rows to show
- * memory stays flat. Each size runs in its own process so its peak RSS
- * is its own. Targets are reported, not failed.
+ * server DATABASE_URL names, beside two COPYs of the same rows, as the
+ * directory stores them, in the same run: into a bare table shaped like
+ * `employees`, and into one with everything a write to the directory
+ * pays for, its indexes (three trigram GIN indexes among them), checks
+ * and foreign keys. It runs again with 200,000 rows to show memory stays
+ * flat. Each size runs in its own process so its peak RSS is its own.
+ * Targets are reported, not failed.
  */
 import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -32,7 +33,7 @@ interface Figures {
   previewMs: number;
   importMs: number;
   copyMs: number;
-  indexedCopyMs: number;
+  directoryCopyMs: number;
   peakRssMb: number;
 }
 
@@ -55,8 +56,8 @@ console.log(
     .join(" ")})`,
 );
 console.log(
-  "rows     preview+apply rows/s  bare COPY rows/s  indexed COPY rows/s" +
-    "  vs bare  vs indexed  peak RSS",
+  "rows     preview+apply rows/s  bare COPY rows/s  directory COPY rows/s" +
+    "  vs bare  vs directory  peak RSS",
 );
 for (const r of results) {
   console.log(
@@ -64,9 +65,9 @@ for (const r of results) {
       String(r.rows).padEnd(8),
       String(perSecond(r.rows, r.importMs)).padStart(21),
       String(perSecond(r.rows, r.copyMs)).padStart(17),
-      String(perSecond(r.rows, r.indexedCopyMs)).padStart(20),
+      String(perSecond(r.rows, r.directoryCopyMs)).padStart(22),
       percent(r.copyMs, r.importMs).padStart(8),
-      percent(r.indexedCopyMs, r.importMs).padStart(11),
+      percent(r.directoryCopyMs, r.importMs).padStart(13),
       `${r.peakRssMb.toFixed(0)} MB`.padStart(9),
     ].join(" "),
   );
@@ -82,8 +83,9 @@ if (first) {
   console.log(
     `target import ≥ 30% of COPY: ${met(first.copyMs / first.importMs >= 0.3)}` +
       ` against a bare table, ` +
-      `${met(first.indexedCopyMs / first.importMs >= 0.3)} against one with ` +
-      `the directory's indexes; peak RSS < 300 MB: ${met(first.peakRssMb < 300)}`,
+      `${met(first.directoryCopyMs / first.importMs >= 0.3)} against one ` +
+      `with the directory's indexes, checks and foreign keys; ` +
+      `peak RSS < 300 MB: ${met(first.peakRssMb < 300)}`,
   );
 }
 if (first && last && last !== first) {

