@@ -52,6 +52,8 @@ interface RowResult {
   version?: number;
   reasons: ImportReason[];
   warnings: ImportReason[];
+  /** Written with the manager link the row asks for. */
+  linked?: boolean;
 }
 
 /** Writes one batch of a preview's rows and marks each applied. */
@@ -115,6 +117,7 @@ function outcomes(
       version: w.version,
       reasons: [],
       warnings: notes.get(w.record.row) ?? [],
+      linked: w.linked ?? false,
     });
   }
   for (const [row, reasons] of problems) {
@@ -139,17 +142,19 @@ async function markRows(
     version: r.version ?? null,
     reasons: r.reasons,
     warnings: r.warnings,
+    linked: r.linked ?? false,
   }));
   await ctx.tx.execute(sql`
     update ${importRows} as r set
       applied = v.applied,
+      manager_linked = r.manager_linked or v.linked,
       employee_id = coalesce(v.employee_id, r.employee_id),
       employee_version = coalesce(v.version, r.employee_version),
       applied_reasons = v.reasons,
       warnings = r.warnings || v.warnings
     from jsonb_to_recordset(${jsonRows(values)}) as v(row integer,
       applied text, employee_id uuid, version integer, reasons jsonb,
-      warnings jsonb)
+      warnings jsonb, linked boolean)
     where r.job_id = ${previewJobId} and r.row = v.row`);
 }
 

@@ -91,7 +91,11 @@ async function planLinks(tx: Executor, previewJobId: string) {
 // is left that someone could make. Most links are made as people are
 // created, and planning the whole org chart again is worth it only when
 // some are not. (A manager nobody has is never the person's manager, so
-// every such row is among those lacking theirs.)
+// every such row is among those lacking theirs.) A row whose link the
+// apply has made, with the person or in an earlier run of this pass, is
+// not looked at again: whoever changed that manager since did so after
+// the import had done as the file says, and their change stands, as an
+// edit made after the preview does.
 async function missingLinks(
   tx: Executor,
   previewJobId: string,
@@ -116,7 +120,8 @@ async function missingLinks(
           and not exists (select from ${employees} w
             where w.external_id = r.record->>'managerExternalId') as nobody
       ) h
-      where r.job_id = ${previewJobId} and ${WRITTEN_ROW} and ${LINK_MISSING}`),
+      where r.job_id = ${previewJobId} and ${WRITTEN_ROW}
+        and not r.manager_linked and ${LINK_MISSING}`),
   );
   return {
     edited: (found?.edited ?? []).map((e) => ({ ...e, message: EDITED })),

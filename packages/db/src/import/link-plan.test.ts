@@ -220,6 +220,45 @@ describe("planning an import's manager links", () => {
     );
   });
 
+  it("leaves alone a link it made with the person, changed since", async () => {
+    const preview = await job("import.preview");
+    await previewImport(
+      dir,
+      admin,
+      preview,
+      csv([
+        ["lm2", "lm1", "Report"],
+        ["lm1", "", "Boss"],
+      ]),
+    );
+    const first = await job("import.apply");
+    await expect(
+      applyImport(dir, admin, first, preview.jobId, {
+        checkStopped: () => {
+          throw new Error("worker killed");
+        },
+      }),
+    ).rejects.toThrow("worker killed");
+    // Both are in, the report created with her manager; HR then moves her.
+    expect(await managerOf("lm2")).toBe("lm1");
+    const [report] = rowsOf<{ id: string; version: number }>(
+      await handle.db.execute(
+        sql`select id, version from employees where external_id = 'lm2'`,
+      ),
+    );
+    if (!report) throw new Error("lm2 is missing");
+    await transact(dir, admin, (ctx) =>
+      updateEmployee(ctx, report.id, report.version, { managerId: null }),
+    );
+    const retried = await retriedJob(dir, admin, first, "worker killed");
+    expect(await applyImport(dir, admin, retried, preview.jobId)).toMatchObject(
+      { created: 2, updated: 0 },
+    );
+    expect(await managerOf("lm2")).toBeNull();
+    const { items } = await readImportDiff(reading(dir, admin), preview.jobId);
+    expect(items.flatMap((i) => i.reasons)).toEqual([]);
+  });
+
   it("says where a run stopped before linking managers resumed", async () => {
     const { counts } = await reparentWithStop("r");
     expect(counts).toMatchObject({ updated: 1, resumedAtRow: 2 });

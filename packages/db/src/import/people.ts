@@ -26,6 +26,11 @@ export interface Written {
   outcome: Outcome;
   /** The person's version once written. */
   version: number;
+  /**
+   * Created with the manager link its row asks for (someone, or no one),
+   * so the second pass has nothing left to do for them.
+   */
+  linked?: boolean;
 }
 
 type Fields = ImportedPerson & Placement & { externalId: string };
@@ -179,7 +184,15 @@ function createPeople(
     const managerId =
       manager && (managers?.known.get(manager) ?? ids.get(manager));
     const fields = managerId ? { ...placed, managerId } : placed;
-    return { record, id, outcome: "created" as const, version: 1, fields };
+    const linked = record.managerExternalId === null || Boolean(managerId);
+    return {
+      record,
+      id,
+      outcome: "created" as const,
+      version: 1,
+      linked,
+      fields,
+    };
   });
   const values = written.map(({ id, fields }) =>
     Object.assign(
@@ -220,11 +233,12 @@ function createPeople(
   ]);
   ctx.emit({ type: "employees.created", count: written.length });
   return {
-    written: written.map(({ record, id, outcome, version }) => ({
+    written: written.map(({ record, id, outcome, version, linked }) => ({
       record,
       id,
       outcome,
       version,
+      linked,
     })),
     writing,
   };

@@ -63,7 +63,10 @@ export const importRows = pgTable(
       .$type<ImportReason[]>()
       .notNull()
       .default([]),
-    /** Set when the apply wrote this person's manager link. */
+    /**
+     * Set when the apply wrote this person's manager link: creating them
+     * with it, or in its second pass. Such a link is not checked again.
+     */
     managerLinked: boolean("manager_linked").notNull().default(false),
     /** The manager the apply's plan links this person to (null: none). */
     linkManager: uuid("link_manager"),
