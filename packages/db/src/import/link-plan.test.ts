@@ -80,6 +80,35 @@ async function managerOf(externalId: string) {
  * apply stopped after its first pass, runs `meanwhile`, then retries
  * the apply to the end.
  */
+// HR takes someone off their manager by hand.
+async function clearManagerByHand(externalId: string) {
+  const [person] = rowsOf<{ id: string; version: number }>(
+    await handle.db.execute(
+      sql`select id, version from employees where external_id = ${externalId}`,
+    ),
+  );
+  if (!person) throw new Error(`${externalId} is missing`);
+  await transact(dir, admin, (ctx) =>
+    updateEmployee(ctx, person.id, person.version, { managerId: null }),
+  );
+}
+
+// Applies a preview in a worker killed after its first batch, runs
+// `meanwhile`, then applies it again as the retried job.
+async function applyWithStop(previewJobId: string, meanwhile = async () => {}) {
+  const first = await job("import.apply");
+  await expect(
+    applyImport(dir, admin, first, previewJobId, {
+      checkStopped: () => {
+        throw new Error("worker killed");
+      },
+    }),
+  ).rejects.toThrow("worker killed");
+  await meanwhile();
+  const retried = await retriedJob(dir, admin, first, "worker killed");
+  return applyImport(dir, admin, retried, previewJobId);
+}
+
 async function reparentWithStop(prefix: string, meanwhile = async () => {}) {
   await importPeople([
     [`${prefix}1`, "", "Boss"],
@@ -89,17 +118,7 @@ async function reparentWithStop(prefix: string, meanwhile = async () => {}) {
   const preview = await job("import.preview");
   const file = csv([[`${prefix}3`, `${prefix}2`, "Mover"]]);
   await previewImport(dir, admin, preview, file);
-  const first = await job("import.apply");
-  await expect(
-    applyImport(dir, admin, first, preview.jobId, {
-      checkStopped: () => {
-        throw new Error("worker killed");
-      },
-    }),
-  ).rejects.toThrow("worker killed");
-  await meanwhile();
-  const retried = await retriedJob(dir, admin, first, "worker killed");
-  const counts = await applyImport(dir, admin, retried, preview.jobId);
+  const counts = await applyWithStop(preview.jobId, meanwhile);
   return { counts, previewJobId: preview.jobId };
 }
 
@@ -198,18 +217,10 @@ describe("planning an import's manager links", () => {
   });
 
   it("leaves a manager someone changed while the apply was stopped", async () => {
-    const { previewJobId } = await reparentWithStop("m", async () => {
-      // Between the two passes, HR moves the person elsewhere by hand.
-      const [mover] = rowsOf<{ id: string; version: number }>(
-        await handle.db.execute(
-          sql`select id, version from employees where external_id = 'm3'`,
-        ),
-      );
-      if (!mover) throw new Error("m3 is missing");
-      await transact(dir, admin, (ctx) =>
-        updateEmployee(ctx, mover.id, mover.version, { managerId: null }),
-      );
-    });
+    // Between the two passes, HR moves the person elsewhere by hand.
+    const { previewJobId } = await reparentWithStop("m", () =>
+      clearManagerByHand("m3"),
+    );
     expect(await managerOf("m3")).toBeNull();
     const { items } = await readImportDiff(reading(dir, admin), previewJobId, {
       limit: 10,
@@ -231,29 +242,12 @@ describe("planning an import's manager links", () => {
         ["lm1", "", "Boss"],
       ]),
     );
-    const first = await job("import.apply");
-    await expect(
-      applyImport(dir, admin, first, preview.jobId, {
-        checkStopped: () => {
-          throw new Error("worker killed");
-        },
-      }),
-    ).rejects.toThrow("worker killed");
-    // Both are in, the report created with her manager; HR then moves her.
-    expect(await managerOf("lm2")).toBe("lm1");
-    const [report] = rowsOf<{ id: string; version: number }>(
-      await handle.db.execute(
-        sql`select id, version from employees where external_id = 'lm2'`,
-      ),
-    );
-    if (!report) throw new Error("lm2 is missing");
-    await transact(dir, admin, (ctx) =>
-      updateEmployee(ctx, report.id, report.version, { managerId: null }),
-    );
-    const retried = await retriedJob(dir, admin, first, "worker killed");
-    expect(await applyImport(dir, admin, retried, preview.jobId)).toMatchObject(
-      { created: 2, updated: 0 },
-    );
+    const counts = await applyWithStop(preview.jobId, async () => {
+      // Both are in, the report created with her manager; HR moves her.
+      expect(await managerOf("lm2")).toBe("lm1");
+      await clearManagerByHand("lm2");
+    });
+    expect(counts).toMatchObject({ created: 2, updated: 0 });
     expect(await managerOf("lm2")).toBeNull();
     const { items } = await readImportDiff(reading(dir, admin), preview.jobId);
     expect(items.flatMap((i) => i.reasons)).toEqual([]);
