@@ -149,12 +149,24 @@ export async function runJob(id: string, deps: WorkerDeps): Promise<number> {
       : "The job failed unexpectedly; its log has the details.";
     const cause = (error as Error)?.cause;
     log("error", {
-      error: String(error),
-      ...(cause !== undefined && { cause: String(cause) }),
-      stack: (error as Error)?.stack,
+      error: clipped(String(error)),
+      ...(cause !== undefined && { cause: clipped(String(cause)) }),
+      stack: clipped(String((error as Error)?.stack)),
     });
     return finish({ status: "failed", error: message }, EXIT.failed);
   }
+}
+
+// A failed query's message quotes the statement and its parameters: for
+// an import batch, a megabyte of people's names and emails. The log keeps
+// the start, which names the statement and the error, and says how much
+// it left out.
+const LOGGED_CHARS = 4_000;
+
+function clipped(text: string): string {
+  if (text.length <= LOGGED_CHARS) return text;
+  const left = text.length - LOGGED_CHARS;
+  return `${text.slice(0, LOGGED_CHARS)}… (${left} more characters left out)`;
 }
 
 function heartbeat(deps: WorkerDeps, actor: Actor, row: JobRow) {

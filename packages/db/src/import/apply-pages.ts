@@ -2,6 +2,7 @@ import { type Actor, foldForSearch } from "@roster/core";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Directory, transact } from "../context.js";
+import { findPgError } from "../errors.js";
 import { inJsonList } from "../json-rows.js";
 import { applyBatch, BATCH_COLUMNS } from "./apply-batch.js";
 import { beginImportBatch } from "./batch.js";
@@ -60,31 +61,33 @@ export async function writePages(
   const running = new Map<Promise<void>, Page>();
   let failure: { error: unknown } | undefined;
   const write = (page: Page) => {
-    const done = transact(directory, actor, async (ctx) => {
-      // A retried transaction starts again from what had committed.
-      const settled = copyOrganisation(org);
-      // Sent together: a batch whose job is no longer its attempt's
-      // fails on the check, and its reads go with the rollback.
-      const [, batch] = await Promise.all([
-        beginImportBatch(ctx.tx, job),
-        ctx.tx
-          .select(BATCH_COLUMNS)
-          .from(importRows)
-          .where(
-            and(
-              eq(importRows.jobId, previewJobId),
-              inJsonList(importRows.row, page.rows.map(String)),
-              isNull(importRows.applied),
-            ),
-          )
-          .orderBy(asc(importRows.row))
-          .for("update"),
-      ]);
-      if (batch.length > 0) {
-        await applyBatch(ctx, previewJobId, batch, settled);
-      }
-      return { rows: batch.length, settled };
-    })
+    const done = retryingAdded(() =>
+      transact(directory, actor, async (ctx) => {
+        // A retried transaction starts again from what had committed.
+        const settled = copyOrganisation(org);
+        // Sent together: a batch whose job is no longer its attempt's
+        // fails on the check, and its reads go with the rollback.
+        const [, batch] = await Promise.all([
+          beginImportBatch(ctx.tx, job),
+          ctx.tx
+            .select(BATCH_COLUMNS)
+            .from(importRows)
+            .where(
+              and(
+                eq(importRows.jobId, previewJobId),
+                inJsonList(importRows.row, page.rows.map(String)),
+                isNull(importRows.applied),
+              ),
+            )
+            .orderBy(asc(importRows.row))
+            .for("update"),
+        ]);
+        if (batch.length > 0) {
+          await applyBatch(ctx, previewJobId, batch, settled);
+        }
+        return { rows: batch.length, settled };
+      }),
+    )
       .then(({ rows, settled }) => {
         adoptOrganisation(org, settled);
         onBatch(rows);
@@ -121,6 +124,22 @@ export async function writePages(
     await Promise.all(running.keys());
   }
   if (failure) throw failure.error;
+}
+
+// Another import (a second preview of the same file, applied at the same
+// moment) may create someone this batch is about to: this batch's insert
+// then waits for it and fails on the unique email or id once it commits.
+// Run again, the batch finds that person and refuses the row as added
+// to the directory after the preview, as it would have had it started a
+// moment later. A few tries, then the error stands.
+async function retryingAdded<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (findPgError(error)?.code !== "23505" || attempt >= 3) throw error;
+    }
+  }
 }
 
 /**

@@ -181,6 +181,34 @@ describe.runIf(onServer)("staging and writing batches at once", () => {
     }
   });
 
+  it("refuses, not fails on, people another import adds at the same moment", async () => {
+    for (let round = 0; round < 3; round++) {
+      // Two previews of one file of new people, applied together.
+      const file = `id,manager,given,family,email,team\n${Array.from(
+        { length: 30 },
+        (_, i) =>
+          `same${round}x${i},,G,F${i},same${round}x${i}@same.example,Same`,
+      ).join("\n")}\n`;
+      const previews = [await previewOf(file), await previewOf(file)];
+      expect(await applyTogether(previews)).toEqual(["fulfilled", "fulfilled"]);
+      const people = rowsOf<{ n: number }>(
+        await handle.db.execute(sql`select count(*)::int as n from employees
+          where email like ${`same${round}x%`}`),
+      );
+      expect(people[0]?.n).toBe(30);
+      // Each row is written by one import and refused by the other.
+      const outcomes = rowsOf<{ applied: string; n: number }>(
+        await handle.db.execute(sql`select applied, count(*)::int as n
+          from import_rows where job_id in (${previews[0]}, ${previews[1]})
+          group by applied order by applied`),
+      );
+      expect(outcomes).toEqual([
+        { applied: "created", n: 30 },
+        { applied: "rejected", n: 30 },
+      ]);
+    }
+  });
+
   it("lets two imports make the same new office at once", async () => {
     const offices = ColumnMapping.parse({
       columns: {

@@ -12,6 +12,7 @@ import {
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Context, type Directory, transact } from "../context.js";
+import { findPgError } from "../errors.js";
 import { type JobRow, jobs } from "./table.js";
 
 /** What a new job is: its kind and what its handler is asked to do. */
@@ -277,7 +278,10 @@ export async function retryJob(
       attempt: row.attempt + 1,
       error: null,
       workerRef: null,
-      heartbeatAt: null,
+      // Queuing it again counts as a beat: until a worker claims it or
+      // the heartbeat timeout passes, it is not dead, so a second retry
+      // sent meanwhile is refused rather than starting a second worker.
+      heartbeatAt: sql`now()`,
       finishedAt: null,
       cancelRequested: false,
       updatedAt: sql`now()`,
@@ -341,14 +345,30 @@ async function lockJobRow(tx: Executor, id: string): Promise<void> {
     .for("update");
 }
 
+// A batch of the job's worker holds a key-share lock on its row until it
+// commits (see assertOwnsJob), which a retry or cancel must wait for. A
+// worker frozen mid-batch holds it until the server ends its session
+// (see `idle_in_transaction_session_timeout` in client.ts): a request
+// waits a few seconds at most, then is refused, rather than holding one
+// of the API's connections for as long as that takes.
+const JOB_LOCK_WAIT = "5s";
+
 async function lockedJob(tx: Executor, id: string): Promise<JobRow> {
   if (!isUuid(id)) throw new NotFoundError("job", id);
-  const [row] = await tx
-    .select()
-    .from(jobs)
-    .where(eq(jobs.id, id))
-    .for("update");
+  await tx.execute(
+    sql`set local lock_timeout = ${sql.raw(`'${JOB_LOCK_WAIT}'`)}`,
+  );
+  let row: JobRow | undefined;
+  try {
+    [row] = await tx.select().from(jobs).where(eq(jobs.id, id)).for("update");
+  } catch (error) {
+    if (findPgError(error)?.code !== "55P03") throw error;
+    throw new ConflictError(
+      "The job's worker is still writing a batch; try again in a minute.",
+    );
+  }
   if (!row) throw new NotFoundError("job", id);
+  await tx.execute(sql`set local lock_timeout to default`);
   return row;
 }
 
