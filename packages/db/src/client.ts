@@ -52,6 +52,13 @@ export async function openDatabase(
   return openPglite(options);
 }
 
+// A session left in an open transaction this long is ended by the
+// server, and its locks with it: a worker frozen mid-batch (or a Lambda
+// frozen between invocations) would otherwise hold its job's row, and
+// any row it wrote, until it woke. No transaction of Roster's waits
+// on the application that long; the heartbeat timeout is as long.
+const IDLE_IN_TRANSACTION_MS = 60_000;
+
 // No statement timeout is set: one pathological search can hold a server
 // connection, or the single embedded PGlite connection, for seconds.
 //
@@ -61,13 +68,6 @@ export async function openDatabase(
 // the query it was meant to speed up (about 380 ms of an 860 ms pass in
 // the import benchmark); Roster's statements are short or set-based,
 // and none gains from it. Embedded PGlite has no JIT.
-// A session left in an open transaction this long is ended by the
-// server, and its locks with it: a worker frozen mid-batch (or a Lambda
-// frozen between invocations) would otherwise hold its job's row, and
-// any row it wrote, until it woke. No transaction of Roster's waits
-// on the application that long; the heartbeat timeout is as long.
-const IDLE_IN_TRANSACTION_MS = 60_000;
-
 function openPostgres(
   url: string,
   { maxConnections = 10 }: { maxConnections?: number },
