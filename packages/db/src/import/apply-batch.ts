@@ -79,10 +79,9 @@ export async function applyBatch(
   for (const r of candidates) {
     const why = stale.get(r.row);
     if (why) {
-      const field = "";
       results.set(r.row, {
         applied: "rejected",
-        reasons: [{ field, message: why }],
+        reasons: [why],
         warnings: [],
       });
     } else {
@@ -180,21 +179,29 @@ async function lockPeople(
 function staleRows(
   rows: readonly BatchRow[],
   stored: readonly EmployeeRow[],
-): Map<number, string> {
-  const stale = new Map<number, string>();
+): Map<number, ImportReason> {
+  const stale = new Map<number, ImportReason>();
   const versions = new Map(stored.map((e) => [e.id, e.version]));
   const emails = new Set(stored.map((e) => e.email));
   const ids = new Set(stored.map((e) => e.externalId));
   for (const r of rows) {
     if (r.employeeId) {
+      // The whole person changed: no one column to name.
       if (versions.get(r.employeeId) !== r.employeeVersion) {
-        stale.set(r.row, STALE);
+        stale.set(r.row, { field: "", message: STALE });
       }
       continue;
     }
-    const record = r.record as unknown as ImportRecord;
-    if (emails.has(record.person.email) || ids.has(record.externalId)) {
-      stale.set(r.row, ADDED);
+    // Named by the column that now clashes: the id first, as a match by
+    // id is the stronger one.
+    const { person, externalId, columns } = r.record as unknown as ImportRecord;
+    if (ids.has(externalId)) {
+      stale.set(r.row, { field: columns.externalId, message: ADDED });
+    } else if (emails.has(person.email)) {
+      stale.set(r.row, {
+        field: columns.email ?? columns.externalId,
+        message: ADDED,
+      });
     }
   }
   return stale;

@@ -468,6 +468,38 @@ describe("previewing and applying an import", () => {
     expect(row?.reasons[0]?.message).toMatch(/changed in the directory after/);
   });
 
+  it("names the column of someone added by hand after the preview", async () => {
+    const { job } = await preview([
+      HEADER,
+      "q1,,Quin,Added,quin@added.example,Analyst,",
+    ]);
+    await transact(dir, admin, (ctx) =>
+      createEmployee(
+        ctx,
+        EmployeeCreate.parse({
+          email: "quin@added.example",
+          givenName: "Quin",
+          familyName: "ByHand",
+        }),
+      ),
+    );
+    const apply = await startJob("import.apply");
+    expect(await applyImport(dir, admin, apply, job.jobId)).toMatchObject({
+      created: 0,
+      rejected: 1,
+    });
+    const [row] = await diff(job.jobId);
+    expect(row?.reasons).toEqual([
+      {
+        field: "Work email",
+        message:
+          "someone with this email or id was added to the directory after " +
+          "the preview; preview the file again",
+      },
+    ]);
+    expect((await person("quin@added.example"))?.familyName).toBe("ByHand");
+  });
+
   it("resumes a stopped apply and ends as one clean run", async () => {
     const lines = [HEADER];
     for (let i = 1; i <= 9; i++) {
