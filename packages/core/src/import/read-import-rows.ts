@@ -3,7 +3,7 @@ import type { TextEncodingName } from "./encoding.js";
 import { readLdifRows } from "./ldif.js";
 import { type MapRowOptions, mapRow } from "./map-row.js";
 import { type ColumnMapping, mappedColumns } from "./mapping.js";
-import type { MappedRow } from "./record.js";
+import type { MappedRow, RowProblem } from "./record.js";
 
 /** The kinds of export Roster reads. */
 export type ImportFormat = "csv" | "ldif";
@@ -68,16 +68,24 @@ export interface SourceSample {
   rows: Record<string, string>[];
 }
 
-/** Reads the column names and first `limit` rows of an export. */
+/**
+ * Reads the column names and first `limit` rows of an export, and the
+ * first row it could not read, if any: when no row can be read, that is
+ * what to tell the user.
+ */
 export async function sampleSource(
   source: ByteSource,
   options: Omit<SourceOptions, "requiredColumns"> = {},
   limit = 5,
-): Promise<SourceSample> {
+): Promise<SourceSample & { firstProblem?: RowProblem }> {
   const columns = new Set<string>();
   const rows: Record<string, string>[] = [];
+  let firstProblem: RowProblem | undefined;
   for await (const row of readSourceRows(source, options)) {
-    if (!row.ok) continue;
+    if (!row.ok) {
+      firstProblem ??= row.rejected;
+      continue;
+    }
     const values: Record<string, string> = {};
     for (const [name, value] of Object.entries(row.values)) {
       columns.add(name);
@@ -86,5 +94,5 @@ export async function sampleSource(
     rows.push(values);
     if (rows.length >= limit) break;
   }
-  return { columns: [...columns], rows };
+  return { columns: [...columns], rows, ...(firstProblem && { firstProblem }) };
 }

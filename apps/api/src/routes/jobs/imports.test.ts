@@ -278,6 +278,11 @@ describe("import input that is wrong", () => {
     const before = kept();
     for (const [body, name, message] of [
       ["id,name,email\r\n", "header.csv", "holds no rows after its header"],
+      [
+        "id,name,email\r\n1,Ada\r\n2,Ben\r\n",
+        "short.csv",
+        "holds no row that can be read: row 2",
+      ],
       ["version: 1\n\n", "empty.ldif", "holds no person entries"],
       ["id,note,note\r\n1,a,b\r\n", "twice.csv", "more than once"],
     ]) {

@@ -47,19 +47,24 @@ export function importUploadRoutes(deps: AppDeps, jobs: JobDeps) {
       throw new ValidationError([{ path: "body", message: "is empty" }]);
     }
     // A file refused here is not kept.
-    const sample = await sampleSource(await jobs.files.read(fileKey), {
-      format,
-    }).catch(async (error: unknown) => {
+    const { firstProblem, ...sample } = await sampleSource(
+      await jobs.files.read(fileKey),
+      { format },
+    ).catch(async (error: unknown) => {
       await jobs.files.remove(fileKey);
       throw error;
     });
     if (sample.rows.length === 0) {
       await jobs.files.remove(fileKey);
+      // Rows there were, but none could be read: say why the first not.
+      const reason = firstProblem?.reasons[0];
       throw new ValidationError([
         {
           path: "body",
-          message:
-            format === "ldif"
+          message: reason
+            ? `holds no row that can be read: row ${firstProblem.row}` +
+              `${reason.field ? ` (${reason.field})` : ""}: ${reason.message}`
+            : format === "ldif"
               ? "holds no person entries"
               : "holds no rows after its header",
         },
