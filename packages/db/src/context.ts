@@ -19,6 +19,15 @@ export interface Directory {
   onPublishError?: (error: unknown, events: readonly DomainEvent[]) => void;
 }
 
+export interface TransactOptions {
+  /**
+   * SQLSTATE codes besides deadlock and serialisation failure on which
+   * the whole transaction is run again, for an operation whose rerun
+   * settles what made it fail.
+   */
+  alsoRetry?: readonly string[];
+}
+
 /**
  * Runs `operation` in one transaction, then publishes what it emitted.
  * The events are numbered in the journal just before commit, in commit
@@ -29,6 +38,7 @@ export async function transact<T>(
   directory: Directory,
   actor: Actor,
   operation: (ctx: Context) => Promise<T>,
+  { alsoRetry = [] }: TransactOptions = {},
 ): Promise<T> {
   let pending: DomainEvent[] = [];
   let seqs: number[] = [];
@@ -44,7 +54,7 @@ export async function transact<T>(
       seqs = await appendToJournal(tx, pending);
       return value;
     });
-  const result = await retryingConflicts(attempt);
+  const result = await retryingConflicts(attempt, alsoRetry);
   if (pending.length > 0) {
     try {
       await directory.events.publish(pending, seqs);
@@ -59,13 +69,17 @@ const RETRIES = 3;
 
 // PostgreSQL aborts one of two transactions that deadlock or cannot be
 // serialised; the loser is simply run again, from the start.
-async function retryingConflicts<T>(run: () => Promise<T>): Promise<T> {
+async function retryingConflicts<T>(
+  run: () => Promise<T>,
+  alsoRetry: readonly string[],
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      const code = findPgError(error)?.code;
-      const retryable = code === "40P01" || code === "40001";
+      const code = findPgError(error)?.code ?? "";
+      const retryable =
+        code === "40P01" || code === "40001" || alsoRetry.includes(code);
       if (!retryable || attempt >= RETRIES) throw error;
     }
   }

@@ -26,9 +26,12 @@ export function findPgError(error: unknown): PgError | undefined {
   return undefined;
 }
 
+/** PostgreSQL's SQLSTATE for a unique constraint violated. */
+export const UNIQUE_VIOLATION = "23505";
+
 /** The name of the unique constraint an error violated, if it is one. */
 export function uniqueViolation(error: unknown): string | undefined {
   const pg = findPgError(error);
-  if (pg?.code !== "23505") return undefined;
+  if (pg?.code !== UNIQUE_VIOLATION) return undefined;
   return pg.constraint ?? pg.constraint_name ?? "";
 }

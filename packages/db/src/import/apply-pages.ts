@@ -2,7 +2,7 @@ import { type Actor, foldForSearch } from "@roster/core";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client.js";
 import { type Directory, transact } from "../context.js";
-import { findPgError } from "../errors.js";
+import { UNIQUE_VIOLATION } from "../errors.js";
 import { inJsonList } from "../json-rows.js";
 import { applyBatch, BATCH_COLUMNS } from "./apply-batch.js";
 import { beginImportBatch } from "./batch.js";
@@ -61,8 +61,10 @@ export async function writePages(
   const running = new Map<Promise<void>, Page>();
   let failure: { error: unknown } | undefined;
   const write = (page: Page) => {
-    const done = retryingAdded(() =>
-      transact(directory, actor, async (ctx) => {
+    const done = transact(
+      directory,
+      actor,
+      async (ctx) => {
         // A retried transaction starts again from what had committed.
         const settled = copyOrganisation(org);
         // Sent together: a batch whose job is no longer its attempt's
@@ -86,7 +88,13 @@ export async function writePages(
           await applyBatch(ctx, previewJobId, batch, settled);
         }
         return { rows: batch.length, settled };
-      }),
+      },
+      // Another import (a second preview of the same file, applied at
+      // the same moment) may create someone this batch is about to: the
+      // insert waits for it and fails on the unique email or id once it
+      // commits. Run again, the batch finds that person and refuses the
+      // row as added after the preview, as it would have a moment later.
+      { alsoRetry: [UNIQUE_VIOLATION] },
     )
       .then(({ rows, settled }) => {
         adoptOrganisation(org, settled);
@@ -124,22 +132,6 @@ export async function writePages(
     await Promise.all(running.keys());
   }
   if (failure) throw failure.error;
-}
-
-// Another import (a second preview of the same file, applied at the same
-// moment) may create someone this batch is about to: this batch's insert
-// then waits for it and fails on the unique email or id once it commits.
-// Run again, the batch finds that person and refuses the row as added
-// to the directory after the preview, as it would have had it started a
-// moment later. A few tries, then the error stands.
-async function retryingAdded<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (findPgError(error)?.code !== "23505" || attempt >= 3) throw error;
-    }
-  }
 }
 
 /**
